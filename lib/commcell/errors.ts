@@ -1,0 +1,36 @@
+// One error type for everything that can go wrong between this server and the CommCell. `kind` decides
+// how the server answers the browser (status code, retry, stale serving); `message` says what happened in
+// words an admin can act on and never contains a token or a credential.
+
+export const COMMCELL_ERROR_KINDS = [
+  /** The CommCell answered with an HTTP error status. */
+  "http",
+  /** No answer (headers or body) within the time allowed. */
+  "timeout",
+  /** No connection: refused, reset, DNS, TLS. */
+  "network",
+  /** An answer that is not what was asked for: HTML, truncated or malformed XML/JSON, another shape. */
+  "parse",
+  /** The token or the credentials were refused. */
+  "auth",
+  /** A well-formed answer in which the CommCell itself reports an error (`errList`, `errorCode`). */
+  "upstream",
+] as const;
+export type CommCellErrorKind = (typeof COMMCELL_ERROR_KINDS)[number];
+
+export class CommCellError extends Error {
+  override readonly name = "CommCellError";
+  readonly kind: CommCellErrorKind;
+  /** The CommCell's own error code or the HTTP status, when there is one. */
+  readonly code: string | null;
+
+  constructor(kind: CommCellErrorKind, message: string, options?: { code?: string | null; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    this.code = options?.code ?? null;
+  }
+}
+
+export function isCommCellError(error: unknown): error is CommCellError {
+  return error instanceof CommCellError;
+}

@@ -1,0 +1,70 @@
+// Finds the job list in a parsed body. XML, JSON v11 and legacy JSON all come down to the same tree once
+// keys are folded: an optional `JobManager_JobListResponse` root holding `totalRecordsWithoutPaging` and
+// `jobs[]`, each `jobs` item holding one `jobSummary`.
+
+import { toCount } from "@/lib/jobs/coerce";
+import { asList, type FoldedRecord, foldRecord } from "@/lib/jobs/raw-record";
+import { findErrorReport } from "./error-body";
+import { CommCellError } from "./errors";
+
+export const JOB_LIST_ROOT = "JobManager_JobListResponse";
+const JOB_LIST_ROOT_FOLDED = JOB_LIST_ROOT.toLowerCase();
+
+export interface RawJobList {
+  /** `totalRecordsWithoutPaging`, or null when the answer does not say. */
+  readonly total: number | null;
+  /** The raw `jobSummary` values, in the order received. */
+  readonly summaries: unknown[];
+}
+
+function summariesOf(jobs: unknown): unknown[] {
+  const summaries: unknown[] = [];
+  for (const item of asList(jobs)) {
+    const folded = foldRecord(item);
+    // An item that is itself a summary (no `jobSummary` wrapper) is still taken: it carries a job id.
+    const inner = folded && "jobsummary" in folded ? folded.jobsummary : item;
+    for (const summary of asList(inner)) summaries.push(summary);
+  }
+  return summaries;
+}
+
+function keysOf(record: FoldedRecord): string {
+  const keys = Object.keys(record).slice(0, 8);
+  return keys.length === 0 ? "none" : keys.join(", ");
+}
+
+/**
+ * Reads the job list out of a parsed body, or throws: `upstream` when the body is a CommCell error report,
+ * `parse` when it is anything else that is not a job list. An empty object is an empty list: the Python SDK
+ * treats a missing `jobs` key as "no jobs".
+ */
+export function jobListFromTree(tree: unknown, shape: "XML" | "JSON"): RawJobList {
+  if (Array.isArray(tree)) {
+    throw new CommCellError("parse", `Expected a CommCell job list but received a ${shape} array.`);
+  }
+  const top = foldRecord(tree);
+  if (!top) {
+    throw new CommCellError("parse", `Expected a CommCell job list but received a ${shape} ${typeof tree}.`);
+  }
+  const wrapped = top[JOB_LIST_ROOT_FOLDED];
+  // `<JobManager_JobListResponse/>` parses as "", an empty list.
+  const root = wrapped === undefined ? top : (foldRecord(wrapped) ?? foldRecord({}));
+  if (!root) throw new CommCellError("parse", "Unreadable job list root.");
+
+  if ("jobs" in root || "totalrecordswithoutpaging" in root || wrapped !== undefined) {
+    return { total: toCount(root.totalrecordswithoutpaging), summaries: summariesOf(root.jobs) };
+  }
+  const report = findErrorReport(root);
+  if (report) {
+    throw new CommCellError(
+      "upstream",
+      `The CommCell reported an error instead of a job list${report.code ? ` (code ${report.code})` : ""}: ${report.message}`,
+      { code: report.code },
+    );
+  }
+  if (Object.keys(root).length === 0) return { total: 0, summaries: [] };
+  throw new CommCellError(
+    "parse",
+    `Expected a CommCell job list but received ${shape} with keys: ${keysOf(root)}.`,
+  );
+}
