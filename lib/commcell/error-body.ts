@@ -4,6 +4,7 @@
 
 import { toText } from "@/lib/jobs/coerce";
 import { asList, type FoldedRecord, foldRecord } from "@/lib/jobs/raw-record";
+import { CommCellError } from "./errors";
 
 export interface CommCellErrorReport {
   readonly code: string | null;
@@ -42,4 +43,18 @@ export function findErrorReport(value: unknown, depth = 0): CommCellErrorReport 
     }
   }
   return null;
+}
+
+/** The CommCell's own error report in a body, as an `upstream` error; null when the body has none. */
+export function reportedError(value: unknown): CommCellError | null {
+  const report = findErrorReport(value);
+  if (!report) return null;
+  const code = report.code ? ` (code ${report.code})` : "";
+  return new CommCellError(
+    "upstream",
+    `The CommCell reported an error instead of a job list${code}: ${report.message}`,
+    {
+      code: report.code,
+    },
+  );
 }

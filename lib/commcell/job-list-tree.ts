@@ -4,7 +4,7 @@
 
 import { toCount } from "@/lib/jobs/coerce";
 import { asList, type FoldedRecord, foldRecord } from "@/lib/jobs/raw-record";
-import { findErrorReport } from "./error-body";
+import { reportedError } from "./error-body";
 import { CommCellError } from "./errors";
 
 export const JOB_LIST_ROOT = "JobManager_JobListResponse";
@@ -20,10 +20,17 @@ export interface RawJobList {
 function summariesOf(jobs: unknown): unknown[] {
   const summaries: unknown[] = [];
   for (const item of asList(jobs)) {
+    // An empty `<jobs/>` holds no job.
+    if (item === "" || item === null) continue;
     const folded = foldRecord(item);
-    // An item that is itself a summary (no `jobSummary` wrapper) is still taken: it carries a job id.
-    const inner = folded && "jobsummary" in folded ? folded.jobsummary : item;
-    for (const summary of asList(inner)) summaries.push(summary);
+    if (folded && "jobsummary" in folded) {
+      // An empty `<jobSummary/>` parses as "": still a record (an unreadable one), so it is counted.
+      const inner = folded.jobsummary;
+      for (const summary of Array.isArray(inner) ? inner : [inner]) summaries.push(summary);
+    } else {
+      // An item that is itself a summary (no `jobSummary` wrapper) is still taken.
+      summaries.push(item);
+    }
   }
   return summaries;
 }
@@ -54,14 +61,8 @@ export function jobListFromTree(tree: unknown, shape: "XML" | "JSON"): RawJobLis
   if ("jobs" in root || "totalrecordswithoutpaging" in root || wrapped !== undefined) {
     return { total: toCount(root.totalrecordswithoutpaging), summaries: summariesOf(root.jobs) };
   }
-  const report = findErrorReport(root);
-  if (report) {
-    throw new CommCellError(
-      "upstream",
-      `The CommCell reported an error instead of a job list${report.code ? ` (code ${report.code})` : ""}: ${report.message}`,
-      { code: report.code },
-    );
-  }
+  const reported = reportedError(root);
+  if (reported) throw reported;
   if (Object.keys(root).length === 0) return { total: 0, summaries: [] };
   throw new CommCellError(
     "parse",

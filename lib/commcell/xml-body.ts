@@ -1,12 +1,13 @@
 // XML job lists (the API's default format). fast-xml-parser is lenient: it silently returns a partial tree
-// for a truncated document, so the structure is checked around it: the root must be closed, and every
-// `<jobSummary` in the text must come out of the parser as a record.
+// for a truncated or mis-nested document, so the structure is checked first (xml-structure.ts), and every
+// `<jobSummary>` start tag in the text must come out of the parser as a record.
 
 import { XMLParser } from "fast-xml-parser";
-import { bodySnippet, htmlTitle } from "./body-snippet";
-import { findErrorReport } from "./error-body";
+import { htmlTitle } from "./body-snippet";
+import { reportedError } from "./error-body";
 import { CommCellError } from "./errors";
 import { JOB_LIST_ROOT, jobListFromTree, type RawJobList } from "./job-list-tree";
+import { checkXmlStructure } from "./xml-structure";
 
 // Attributes without a prefix, values kept as strings: lib/jobs reads every scalar itself, and parsing
 // "100.000000" twice would cost time for nothing. Entities are decoded (`&lt;br&gt;` -> `<br>`).
@@ -25,41 +26,12 @@ export const JOB_LIST_XML_OPTIONS = {
 const parser = new XMLParser(JOB_LIST_XML_OPTIONS);
 
 const FIRST_ELEMENT = /<([A-Za-z_][\w.:-]*)[\s/>]/;
-const SUMMARY_TAG = /<jobsummary[\s/>]/gi;
 
-function countSummaryTags(body: string): number {
-  SUMMARY_TAG.lastIndex = 0;
-  let count = 0;
-  while (SUMMARY_TAG.exec(body) !== null) count++;
-  return count;
-}
-
-function rootElement(body: string): { name: string; index: number } {
-  const match = FIRST_ELEMENT.exec(body);
-  if (!match?.[1]) {
-    throw new CommCellError(
-      "parse",
-      `Expected a CommCell job list but received XML without an element: "${bodySnippet(body)}".`,
-    );
-  }
-  return { name: match[1], index: match.index };
-}
-
-function assertClosed(body: string, root: { name: string; index: number }): void {
-  const end = body.trimEnd();
-  if (end.endsWith(`</${root.name}>`)) return;
-  // A self-closing root is the only element of its document.
-  if (end.endsWith("/>") && end.lastIndexOf("<") === root.index) return;
-  throw new CommCellError(
-    "parse",
-    `Received truncated XML: the body ends before </${root.name}> after ${body.length} characters ("…${bodySnippet(end.slice(-80), 80)}").`,
-  );
-}
-
-export function readXmlJobList(body: string): RawJobList {
-  const root = rootElement(body);
-  const prolog = body.slice(0, root.index);
-  if (root.name.toLowerCase() === "html" || /<!doctype\s+html/i.test(prolog)) {
+/** HTML error pages are rarely well-formed XML, so they are recognized before the structure check. */
+function refuseHtmlAndEntities(body: string): void {
+  const first = FIRST_ELEMENT.exec(body);
+  const prolog = first ? body.slice(0, first.index) : body.slice(0, 2000);
+  if (first?.[1]?.toLowerCase() === "html" || /<!doctype\s+html/i.test(prolog)) {
     const title = htmlTitle(body);
     throw new CommCellError(
       "parse",
@@ -70,7 +42,18 @@ export function readXmlJobList(body: string): RawJobList {
   if (/<!entity/i.test(prolog)) {
     throw new CommCellError("parse", "Received XML with entity declarations, which are not accepted.");
   }
-  assertClosed(body, root);
+}
+
+function otherDocumentError(tree: unknown, root: string): CommCellError {
+  return (
+    reportedError((tree as Record<string, unknown>)[root]) ??
+    new CommCellError("parse", `Expected a CommCell job list but received XML <${root}>.`)
+  );
+}
+
+export function readXmlJobList(body: string): RawJobList {
+  refuseHtmlAndEntities(body);
+  const structure = checkXmlStructure(body, "jobSummary");
 
   let tree: unknown;
   try {
@@ -78,26 +61,14 @@ export function readXmlJobList(body: string): RawJobList {
   } catch (error) {
     throw new CommCellError("parse", `Received malformed XML: ${(error as Error).message}`, { cause: error });
   }
-
-  if (root.name.toLowerCase() !== JOB_LIST_ROOT.toLowerCase()) {
-    const element = (tree as Record<string, unknown>)[root.name];
-    const report = findErrorReport(element);
-    if (report) {
-      throw new CommCellError(
-        "upstream",
-        `The CommCell reported an error instead of a job list${report.code ? ` (code ${report.code})` : ""}: ${report.message}`,
-        { code: report.code },
-      );
-    }
-    throw new CommCellError("parse", `Expected a CommCell job list but received XML <${root.name}>.`);
-  }
+  if (structure.root.toLowerCase() !== JOB_LIST_ROOT.toLowerCase())
+    throw otherDocumentError(tree, structure.root);
 
   const list = jobListFromTree(tree, "XML");
-  const tags = countSummaryTags(body);
-  if (tags !== list.summaries.length) {
+  if (structure.counted !== list.summaries.length) {
     throw new CommCellError(
       "parse",
-      `Received malformed XML: the body has ${tags} <jobSummary> elements but ${list.summaries.length} could be read.`,
+      `Received malformed XML: the body has ${structure.counted} <jobSummary> elements but ${list.summaries.length} could be read.`,
     );
   }
   return list;

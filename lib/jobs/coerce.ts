@@ -30,7 +30,9 @@ export function toInteger(value: unknown): number | null {
 /** A non-negative count or size; negative numbers are not meaningful here and read as unknown. */
 export function toCount(value: unknown): number | null {
   const parsed = toNumber(value);
-  return parsed !== null && parsed >= 0 ? Math.round(parsed) : null;
+  if (parsed === null || parsed < 0) return null;
+  const rounded = Math.round(parsed);
+  return Number.isSafeInteger(rounded) ? rounded : null;
 }
 
 /** Commvault entity ids start at 1; 0 means "no such entity" (a DR backup has clientId 0). */

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { parsePendingReason, splitPendingReason } from "./pending-reason";
+
+describe("pending reasons", () => {
+  it("splits on <br> and line breaks and lifts Source and Process out of each reason", () => {
+    const text =
+      "Killed by admin. Reason:[killing].<br>Source: client001, Process: JobManager\n" +
+      "Backup job has been suspended by user admin. Reason:[not responding].<br>Source: client001, Process: JobManager";
+    expect(splitPendingReason(text)).toEqual([
+      { message: "Killed by admin. Reason:[killing].", source: "client001", process: "JobManager" },
+      {
+        message: "Backup job has been suspended by user admin. Reason:[not responding].",
+        source: "client001",
+        process: "JobManager",
+      },
+    ]);
+  });
+
+  it("accepts <br/>, <BR />, escaped <br> and CRLF", () => {
+    const text = "A<br/>Source: c1, Process: P1\r\nB<BR />Source: c2, Process: P2&lt;br&gt;C";
+    expect(splitPendingReason(text)).toEqual([
+      { message: "A", source: "c1", process: "P1" },
+      { message: "B", source: "c2", process: "P2" },
+      { message: "C", source: null, process: null },
+    ]);
+  });
+
+  it("lifts an inline Source out of the same line", () => {
+    expect(splitPendingReason("Waiting for media. Source: ma01, Process: MediaManager")).toEqual([
+      { message: "Waiting for media.", source: "ma01", process: "MediaManager" },
+    ]);
+  });
+
+  it("keeps a Source without a Process", () => {
+    expect(splitPendingReason("Busy<br>Source: c1")).toEqual([
+      { message: "Busy", source: "c1", process: null },
+    ]);
+  });
+
+  it("keeps a message without a source", () => {
+    expect(splitPendingReason("just text")).toEqual([{ message: "just text", source: null, process: null }]);
+  });
+
+  it("keeps markup as text", () => {
+    const reason = parsePendingReason("<script>alert(1)</script><br>Source: x, Process: y", "1:2");
+    expect(reason?.reasons[0]?.message).toBe("<script>alert(1)</script>");
+    expect(reason?.errorCode).toBe("1:2");
+  });
+
+  it("is null for no text", () => {
+    expect(parsePendingReason(null, "19:857")).toBeNull();
+    expect(parsePendingReason("   ", null)).toBeNull();
+  });
+});
