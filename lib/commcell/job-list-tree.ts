@@ -3,7 +3,7 @@
 // `jobs[]`, each `jobs` item holding one `jobSummary`.
 
 import { toCount } from "@/lib/jobs/coerce";
-import { asList, type FoldedRecord, foldRecord } from "@/lib/jobs/raw-record";
+import { asList, type FoldedRecord, foldRecord, isPlainObject } from "@/lib/jobs/raw-record";
 import { reportedError } from "./error-body";
 import { CommCellError } from "./errors";
 
@@ -17,15 +17,22 @@ export interface RawJobList {
   readonly summaries: unknown[];
 }
 
+/** The `jobSummary` of a `jobs` item: the exact key first (every job pays for this), then any spelling. */
+function jobSummaryOf(item: unknown): unknown {
+  if (!isPlainObject(item)) return undefined;
+  if (Object.hasOwn(item, "jobSummary")) return item.jobSummary;
+  const folded = foldRecord(item);
+  return folded && "jobsummary" in folded ? folded.jobsummary : undefined;
+}
+
 function summariesOf(jobs: unknown): unknown[] {
   const summaries: unknown[] = [];
   for (const item of asList(jobs)) {
     // An empty `<jobs/>` holds no job.
     if (item === "" || item === null) continue;
-    const folded = foldRecord(item);
-    if (folded && "jobsummary" in folded) {
+    const inner = jobSummaryOf(item);
+    if (inner !== undefined) {
       // An empty `<jobSummary/>` parses as "": still a record (an unreadable one), so it is counted.
-      const inner = folded.jobsummary;
       for (const summary of Array.isArray(inner) ? inner : [inner]) summaries.push(summary);
     } else {
       // An item that is itself a summary (no `jobSummary` wrapper) is still taken.

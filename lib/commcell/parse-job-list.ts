@@ -3,6 +3,7 @@
 // Not marked server-only: `npm run parse` runs it outside Next. Pages must not import it (it pulls
 // fast-xml-parser into the bundle); routes reach it through the CommCell client.
 
+import { Interner } from "@/lib/jobs/interner";
 import type { Job } from "@/lib/jobs/job";
 import { normalizeJobSummary } from "@/lib/jobs/normalize";
 import { bodySnippet } from "./body-snippet";
@@ -50,12 +51,13 @@ function readRawJobList(body: string, contentType: string | null | undefined): R
  */
 export function parseJobList(body: string, contentType?: string | null): JobList {
   const raw = readRawJobList(body, contentType);
+  const shared = new Interner();
   const jobs: Job[] = [];
   let hidden = 0;
   let unreadable = 0;
   const { summaries } = raw;
   for (let i = 0; i < summaries.length; i++) {
-    const job = normalizeJobSummary(summaries[i]);
+    const job = normalizeJobSummary(summaries[i], shared);
     // Let the raw record go as soon as it is read, so raw tree and jobs are not both held in full.
     summaries[i] = undefined;
     if (job === null) unreadable++;

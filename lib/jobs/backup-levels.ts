@@ -2,6 +2,8 @@
 // upper-case word in XML (`backupLevel="INCREMENTAL"`, seen misspelled `INCREMANTAL`), and a display name
 // (`backupLevelName`, `localizedBackupLevelName`; database agents call incrementals "Transaction Log").
 
+import { memoByText } from "./memo-by-text";
+
 export const BACKUP_LEVEL_KINDS = [
   "full",
   "incremental",
@@ -54,13 +56,13 @@ export interface BackupLevel {
   readonly name: string;
 }
 
-function kindOfWord(word: string): BackupLevelKind | undefined {
+const kindOfWord = memoByText((word: string): BackupLevelKind | undefined => {
   const folded = word.trim().toLowerCase().replace(/\s+/g, " ");
   const byWord = LEVEL_BY_WORD.get(folded);
   if (byWord) return byWord;
   if (/^-?\d+$/.test(folded)) return LEVEL_BY_CODE.get(Number(folded)) ?? "unknown";
   return undefined;
-}
+});
 
 /**
  * Reads a level from the raw code or word and the display name. The display name is preferred because it

@@ -2,6 +2,8 @@
 // `jobType` texts jobs of that type carry. Source: ../shared/reference/commvault-api.md. Types without a
 // known numeric code (restore, workflow, data aging) are sent upstream as their word.
 
+import { memoByText } from "./memo-by-text";
+
 export const JOB_TYPE_KEYS = [
   "backup",
   "restore",
@@ -146,8 +148,12 @@ const KEY_BY_FILTER_TOKEN: ReadonlyMap<string, JobTypeKey> = new Map(
 /** The type key of a job's `jobType` text; `unknown` keeps the job, with its text shown as is. */
 export function jobTypeKeyOf(jobType: string | null): JobTypeKey | "unknown" {
   if (!jobType) return "unknown";
-  return KEY_BY_JOB_TYPE.get(fold(jobType)) ?? "unknown";
+  return keyOfJobType(jobType);
 }
+
+const keyOfJobType = memoByText(
+  (text: string): JobTypeKey | "unknown" => KEY_BY_JOB_TYPE.get(fold(text)) ?? "unknown",
+);
 
 /**
  * Reads one `jobFilter` token (a key, the API word, the label or a numeric code, any case) as a type key.

@@ -1,36 +1,127 @@
-// raw `jobSummary` record (any of the three shapes, keys folded) -> Job.
+// raw `jobSummary` record (any of the three shapes) -> Job.
 
-import { backupLevelOf } from "./backup-levels";
+import { type BackupLevel, backupLevelOf } from "./backup-levels";
 import { toBoolean, toCount, toEntityId, toEpochMs, toInteger, toNumber, toPercent, toText } from "./coerce";
+import { Interner } from "./interner";
 import type { EntityRef, Job } from "./job";
 import { jobTypeKeyOf } from "./job-types";
-import { parsePendingReason } from "./pending-reason";
-import { asList, type FoldedRecord, foldRecord } from "./raw-record";
+import { type PendingReason, parsePendingReason } from "./pending-reason";
+import { fieldReader } from "./raw-fields";
+import { asList } from "./raw-record";
 import { STATUS_INFO, type StatusKind, statusKindOf } from "./statuses";
 
-const EMPTY: FoldedRecord = Object.freeze(Object.create(null));
+const SUMMARY = fieldReader(
+  [
+    "jobId",
+    "jobType",
+    "localizedOperationName",
+    "opType",
+    "status",
+    "localizedStatus",
+    "statusColor",
+    "currentPhaseName",
+    "percentComplete",
+    "destClientName",
+    "subclientName",
+    "backupSetName",
+    "appTypeName",
+    "backupLevel",
+    "backupLevelName",
+    "localizedBackupLevelName",
+    "jobStartTime",
+    "jobEndTime",
+    "lastUpdateTime",
+    "jobElapsedTime",
+    "sizeOfApplication",
+    "sizeOfMediaOnDisk",
+    "percentSavings",
+    "totalNumOfFiles",
+    "totalFailedFiles",
+    "totalFailedFolders",
+    "pendingReason",
+    "pendingReasonErrorCode",
+    "isAged",
+    "isVisible",
+    "isPreemptable",
+    "jobSubmitErrorCode",
+    "subclient",
+    "destinationClient",
+    "clientGroups",
+    "userName",
+    "storagePolicy",
+  ],
+  // The seed's table spells it `isPreemtable`; the captures spell it `isPreemptable`.
+  { isPreemtable: "isPreemptable" },
+);
 
-function ref(id: number | null, name: string | null): EntityRef | null {
-  return id === null && name === null ? null : { id, name };
-}
+const SUBCLIENT = fieldReader([
+  "clientId",
+  "clientName",
+  "instanceId",
+  "instanceName",
+  "backupsetId",
+  "backupsetName",
+  "subclientId",
+  "subclientName",
+  "applicationId",
+  "appName",
+]);
+const CLIENT = fieldReader(["clientId", "clientName"]);
+const USER = fieldReader(["userId", "userName"]);
+const GROUP = fieldReader(["clientGroupId", "clientGroupName"]);
+const POLICY = fieldReader(["storagePolicyName"]);
 
-function firstText(...values: unknown[]): string | null {
-  for (const value of values) {
-    const text = toText(value);
-    if (text !== null) return text;
+const S = SUMMARY.at;
+const SC = SUBCLIENT.at;
+const NO_VALUES: readonly unknown[] = [];
+const NO_GROUPS: readonly EntityRef[] = Object.freeze([]);
+
+/** Reads a job's values, sharing equal ones with the other jobs of the same answer. */
+class JobReader {
+  constructor(private readonly shared: Interner) {}
+
+  text(value: unknown): string | null {
+    return this.shared.text(toText(value));
   }
-  return null;
-}
 
-function readClientGroups(value: unknown): EntityRef[] {
-  const groups: EntityRef[] = [];
-  for (const item of asList(value)) {
-    const group = foldRecord(item);
-    if (!group) continue;
-    const entry = ref(toEntityId(group.clientgroupid), toText(group.clientgroupname));
-    if (entry) groups.push(entry);
+  ref(kind: string, id: number | null, name: string | null): EntityRef | null {
+    if (id === null && name === null) return null;
+    return this.shared.pair(kind, id, name, () => ({ id, name }));
   }
-  return groups;
+
+  clientGroups(value: unknown): readonly EntityRef[] {
+    if (value === undefined || value === null || value === "") return NO_GROUPS;
+    const groups: EntityRef[] = [];
+    for (const item of asList(value)) {
+      const group = GROUP.read(item);
+      if (!group) continue;
+      const id = toEntityId(group[GROUP.at.clientGroupId]);
+      const entry = this.ref("group", id, this.text(group[GROUP.at.clientGroupName]));
+      if (entry) groups.push(entry);
+    }
+    return groups;
+  }
+
+  user(value: unknown): EntityRef | null {
+    const user = USER.read(value);
+    if (user) return this.ref("user", toEntityId(user[USER.at.userId]), this.text(user[USER.at.userName]));
+    return this.ref("user", null, this.text(value));
+  }
+
+  policy(value: unknown): string | null {
+    const policy = POLICY.read(value);
+    return policy ? this.text(policy[POLICY.at.storagePolicyName]) : this.text(value);
+  }
+
+  level(code: unknown, name: string | null): BackupLevel | null {
+    const key = typeof code === "number" || typeof code === "string" ? code : null;
+    return this.shared.pair("level", key, name, () => backupLevelOf(code, name));
+  }
+
+  pendingReason(text: string | null, errorCode: string | null): PendingReason | null {
+    if (text === null) return null;
+    return this.shared.pair("pending", text, errorCode, () => parsePendingReason(text, errorCode));
+  }
 }
 
 /**
@@ -45,69 +136,83 @@ function isActive(kind: StatusKind, phase: string | null, endTime: number | null
 
 /**
  * Normalizes one `jobSummary`. Returns null when the record has no usable job id: without one a job can
- * be neither shown nor linked, and the caller counts it as unreadable.
+ * be neither shown nor linked, and the caller counts it as unreadable. Jobs normalized with the same
+ * interner share their equal values.
  */
-export function normalizeJobSummary(raw: unknown): Job | null {
-  const r = foldRecord(raw);
+export function normalizeJobSummary(raw: unknown, shared: Interner = new Interner()): Job | null {
+  const r = SUMMARY.read(raw);
   if (!r) return null;
-  const id = toEntityId(r.jobid);
+  const id = toEntityId(r[S.jobId]);
   if (id === null) return null;
 
-  const sub = foldRecord(r.subclient) ?? EMPTY;
-  const dest = foldRecord(r.destinationclient) ?? EMPTY;
-  const user = foldRecord(r.username);
-  const policy = foldRecord(r.storagepolicy);
+  const read = new JobReader(shared);
+  const sub = SUBCLIENT.read(r[S.subclient]) ?? NO_VALUES;
+  const subclientId = toEntityId(sub[SC.subclientId]);
+  const subclientName = read.text(r[S.subclientName]) ?? read.text(sub[SC.subclientName]);
+  const backupSetId = toEntityId(sub[SC.backupsetId]);
+  const backupSetName = read.text(r[S.backupSetName]) ?? read.text(sub[SC.backupsetName]);
+  const appId = toEntityId(sub[SC.applicationId]);
+  const appName = read.text(r[S.appTypeName]) ?? read.text(sub[SC.appName]);
+  const instance = read.ref("instance", toEntityId(sub[SC.instanceId]), read.text(sub[SC.instanceName]));
+  const subClientId = toEntityId(sub[SC.clientId]);
+  const subClientName = read.text(sub[SC.clientName]);
 
-  const localizedStatus = toText(r.localizedstatus);
-  const status = toText(r.status) ?? localizedStatus;
+  const dest = CLIENT.read(r[S.destinationClient]) ?? NO_VALUES;
+  const destId = toEntityId(dest[CLIENT.at.clientId]);
+  const destName = read.text(dest[CLIENT.at.clientName]);
+
+  const localizedStatus = read.text(r[S.localizedStatus]);
+  const status = read.text(r[S.status]) ?? localizedStatus;
   const statusKind = statusKindOf(status);
-  const phase = toText(r.currentphasename);
-  const endTime = toEpochMs(r.jobendtime);
-  const type = toText(r.jobtype);
-
-  const clientName = firstText(r.destclientname, sub.clientname, dest.clientname);
-  const clientId = toEntityId(sub.clientid) ?? toEntityId(dest.clientid);
+  const phase = read.text(r[S.currentPhaseName]);
+  const endTime = toEpochMs(r[S.jobEndTime]);
+  const type = read.text(r[S.jobType]);
+  const levelName = read.text(r[S.localizedBackupLevelName]) ?? read.text(r[S.backupLevelName]);
 
   return {
     id,
     type,
     typeKey: jobTypeKeyOf(type),
-    operation: toText(r.localizedoperationname),
-    opType: toInteger(r.optype),
+    operation: read.text(r[S.localizedOperationName]),
+    opType: toInteger(r[S.opType]),
     status,
     localizedStatus,
     statusKind,
     active: isActive(statusKind, phase, endTime),
-    statusColor: toText(r.statuscolor),
+    statusColor: read.text(r[S.statusColor]),
     phase,
-    percentComplete: toNumber(r.percentcomplete),
-    client: ref(clientId, clientName),
-    destinationClient: ref(toEntityId(dest.clientid), toText(dest.clientname)),
-    subclient: ref(toEntityId(sub.subclientid), firstText(r.subclientname, sub.subclientname)),
-    backupSet: ref(toEntityId(sub.backupsetid), firstText(r.backupsetname, sub.backupsetname)),
-    instance: ref(toEntityId(sub.instanceid), toText(sub.instancename)),
-    appType: ref(toEntityId(sub.applicationid), firstText(r.apptypename, sub.appname)),
-    backupLevel: backupLevelOf(r.backuplevel, firstText(r.localizedbackuplevelname, r.backuplevelname)),
-    clientGroups: readClientGroups(r.clientgroups),
-    storagePolicy: policy ? toText(policy.storagepolicyname) : toText(r.storagepolicy),
-    startTime: toEpochMs(r.jobstarttime),
+    percentComplete: toNumber(r[S.percentComplete]),
+    // Name fallbacks as Commvault's own clients use them: destClientName, subclient, destinationClient.
+    client: read.ref(
+      "client",
+      subClientId ?? destId,
+      read.text(r[S.destClientName]) ?? subClientName ?? destName,
+    ),
+    destinationClient: read.ref("client", destId, destName),
+    subclient: read.ref("subclient", subclientId, subclientName),
+    backupSet: read.ref("backupSet", backupSetId, backupSetName),
+    instance,
+    appType: read.ref("appType", appId, appName),
+    backupLevel: read.level(r[S.backupLevel], levelName),
+    clientGroups: read.clientGroups(r[S.clientGroups]),
+    storagePolicy: read.policy(r[S.storagePolicy]),
+    startTime: toEpochMs(r[S.jobStartTime]),
     endTime,
-    lastUpdateTime: toEpochMs(r.lastupdatetime),
-    elapsedSeconds: toCount(r.jobelapsedtime),
-    sizeOfApplication: toCount(r.sizeofapplication),
-    sizeOfMediaOnDisk: toCount(r.sizeofmediaondisk),
-    percentSavings: toPercent(r.percentsavings),
+    lastUpdateTime: toEpochMs(r[S.lastUpdateTime]),
+    elapsedSeconds: toCount(r[S.jobElapsedTime]),
+    sizeOfApplication: toCount(r[S.sizeOfApplication]),
+    sizeOfMediaOnDisk: toCount(r[S.sizeOfMediaOnDisk]),
+    percentSavings: toPercent(r[S.percentSavings]),
     files: {
-      total: toCount(r.totalnumoffiles),
-      failed: toCount(r.totalfailedfiles),
-      failedFolders: toCount(r.totalfailedfolders),
+      total: toCount(r[S.totalNumOfFiles]),
+      failed: toCount(r[S.totalFailedFiles]),
+      failedFolders: toCount(r[S.totalFailedFolders]),
     },
-    pendingReason: parsePendingReason(toText(r.pendingreason), toText(r.pendingreasonerrorcode)),
-    user: user ? ref(toEntityId(user.userid), toText(user.username)) : ref(null, toText(r.username)),
-    isAged: toBoolean(r.isaged),
-    isVisible: toBoolean(r.isvisible),
-    // The seed's table spells it `isPreemtable`; the captures spell it `isPreemptable`.
-    isPreemptable: toBoolean(r.ispreemptable ?? r.ispreemtable),
-    submitErrorCode: toInteger(r.jobsubmiterrorcode),
+    pendingReason: read.pendingReason(read.text(r[S.pendingReason]), read.text(r[S.pendingReasonErrorCode])),
+    user: read.user(r[S.userName]),
+    isAged: toBoolean(r[S.isAged]),
+    isVisible: toBoolean(r[S.isVisible]),
+    isPreemptable: toBoolean(r[S.isPreemptable]),
+    submitErrorCode: toInteger(r[S.jobSubmitErrorCode]),
   };
 }

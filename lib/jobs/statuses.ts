@@ -1,6 +1,8 @@
 // The job status vocabulary: one table, from which every status-dependent map and filter is derived.
 // Source: ../shared/reference/commvault-api.md ("Status vocabulary") and the seed's samples.
 
+import { memoByText } from "./memo-by-text";
+
 export const STATUS_TONES = ["success", "warning", "danger", "info", "pending", "paused", "neutral"] as const;
 export type StatusTone = (typeof STATUS_TONES)[number];
 
@@ -83,8 +85,12 @@ const KIND_BY_TEXT: ReadonlyMap<string, StatusKind> = new Map(
  */
 export function statusKindOf(text: string | null | undefined): StatusKind {
   if (!text) return "unknown";
-  return KIND_BY_TEXT.get(foldStatusText(text)) ?? "unknown";
+  return kindOfText(text);
 }
+
+const kindOfText = memoByText(
+  (text: string): StatusKind => KIND_BY_TEXT.get(foldStatusText(text)) ?? "unknown",
+);
 
 export function isStatusKind(value: string): value is StatusKind {
   return (STATUS_KINDS as readonly string[]).includes(value);

@@ -1,0 +1,117 @@
+// The parser benchmark: for generated bodies of each size, the median time and peak RSS of JSON.parse
+// alone, parseJobList on JSON, fast-xml-parser alone and parseJobList on XML, each run in fresh processes.
+// Targets (issue 2): JSON path <= 2x JSON.parse in time; XML path <= 1.2x fast-xml-parser; peak RSS of
+// either path <= 1.3x its parser alone.
+
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildSync } from "esbuild";
+import { jsonJobList, xmlJobList } from "./generate-job-list";
+import { PARSE_MODES, type ParseMode } from "./parse-modes";
+
+interface Cell {
+  ms: number;
+  maxRssMb: number;
+}
+
+const CACHE = join(__dirname, ".cache");
+const WARM_UP_JOBS = 1_000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/**
+ * The measured code is bundled first, as Next bundles it for the server: run through tsx, every call to an
+ * imported function goes through a CommonJS export getter, which is tsx's cost, not the parser's.
+ */
+function bundleParseOnce(): string {
+  const outfile = join(CACHE, "parse-once.mjs");
+  buildSync({
+    entryPoints: [join(__dirname, "parse-once.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile,
+    logLevel: "warning",
+  });
+  return outfile;
+}
+
+function bodyFile(size: number, format: "json" | "xml"): string {
+  mkdirSync(CACHE, { recursive: true });
+  const file = join(CACHE, `jobs-${size}.${format}`);
+  if (!existsSync(file)) writeFileSync(file, format === "json" ? jsonJobList(size) : xmlJobList(size));
+  return file;
+}
+
+function measure(
+  script: string,
+  mode: ParseMode,
+  file: string,
+  warmUp: string,
+  size: number,
+  processes: number,
+): Cell {
+  // Small bodies are timed over several iterations in a process; 100,000 jobs once (an XML parse is ~10 s).
+  const iterations = Math.max(1, Math.min(25, Math.floor(50_000 / size)));
+  const cells: Cell[] = [];
+  for (let i = 0; i < processes; i++) {
+    const out = execFileSync(
+      process.execPath,
+      ["--max-old-space-size=12288", script, mode, file, String(iterations), warmUp],
+      {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      },
+    );
+    cells.push(JSON.parse(out.trim().split("\n").at(-1) as string) as Cell);
+  }
+  return { ms: median(cells.map((c) => c.ms)), maxRssMb: median(cells.map((c) => c.maxRssMb)) };
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+export function runParserBench(sizes: readonly number[]): string {
+  const lines = [
+    "| jobs | body JSON / XML (MB) | JSON.parse ms | parseJobList JSON ms | ratio | fxp parse ms | parseJobList XML ms | ratio | RSS JSON.parse / parseJobList JSON (MB) | ratio | RSS fxp / parseJobList XML (MB) | ratio |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  mkdirSync(CACHE, { recursive: true });
+  const script = bundleParseOnce();
+  for (const size of sizes) {
+    const json = bodyFile(size, "json");
+    const xml = bodyFile(size, "xml");
+    const processes = size >= 100_000 ? 3 : 5;
+    const cells = {} as Record<ParseMode, Cell>;
+    for (const mode of PARSE_MODES) {
+      const format = mode.includes("json") ? "json" : "xml";
+      cells[mode] = measure(
+        script,
+        mode,
+        format === "json" ? json : xml,
+        bodyFile(WARM_UP_JOBS, format),
+        size,
+        processes,
+      );
+      process.stderr.write(
+        `  ${size} ${mode}: ${fmt(cells[mode].ms)} ms, ${fmt(cells[mode].maxRssMb, 0)} MB\n`,
+      );
+    }
+    const mb = (file: string) => fmt(statSync(file).size / 1e6);
+    const j = cells["json-parse"];
+    const pj = cells["parseJobList-json"];
+    const x = cells["fxp-parse"];
+    const px = cells["parseJobList-xml"];
+    lines.push(
+      `| ${size} | ${mb(json)} / ${mb(xml)} | ${fmt(j.ms)} | ${fmt(pj.ms)} | ${fmt(pj.ms / j.ms, 2)}x | ${fmt(x.ms)} | ${fmt(px.ms)} | ${fmt(px.ms / x.ms, 2)}x | ${fmt(j.maxRssMb, 0)} / ${fmt(pj.maxRssMb, 0)} | ${fmt(pj.maxRssMb / j.maxRssMb, 2)}x | ${fmt(x.maxRssMb, 0)} / ${fmt(px.maxRssMb, 0)} | ${fmt(px.maxRssMb / x.maxRssMb, 2)}x |`,
+    );
+  }
+  return lines.join("\n");
+}
