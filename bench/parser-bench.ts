@@ -65,7 +65,7 @@ function measure(
   for (let i = 0; i < processes; i++) {
     const out = execFileSync(
       process.execPath,
-      ["--max-old-space-size=12288", script, mode, file, String(iterations), warmUp],
+      ["--expose-gc", "--max-old-space-size=12288", script, mode, file, String(iterations), warmUp],
       {
         encoding: "utf8",
         maxBuffer: 1 << 20,
@@ -78,10 +78,12 @@ function measure(
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
+const ratio = (a: number, b: number) => `${fmt(a / b, 2)}x`;
+
 export function runParserBench(sizes: readonly number[]): string {
   const lines = [
-    "| jobs | body JSON / XML (MB) | JSON.parse ms | parseJobList JSON ms | ratio | fxp parse ms | parseJobList XML ms | ratio | RSS JSON.parse / parseJobList JSON (MB) | ratio | RSS fxp / parseJobList XML (MB) | ratio |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| jobs | body MB (JSON / XML) | JSON.parse ms | parseJobList JSON ms | time ratio (target <= 2x) | RSS MB JSON.parse / parseJobList | RSS ratio (target <= 1.3x) | fxp plain ms | fxp configured ms | parseJobList XML ms | time ratio vs plain (target <= 1.2x) | vs configured | RSS MB fxp plain / parseJobList | RSS ratio (target <= 1.3x) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   mkdirSync(CACHE, { recursive: true });
   const script = bundleParseOnce();
@@ -92,14 +94,8 @@ export function runParserBench(sizes: readonly number[]): string {
     const cells = {} as Record<ParseMode, Cell>;
     for (const mode of PARSE_MODES) {
       const format = mode.includes("json") ? "json" : "xml";
-      cells[mode] = measure(
-        script,
-        mode,
-        format === "json" ? json : xml,
-        bodyFile(WARM_UP_JOBS, format),
-        size,
-        processes,
-      );
+      const warmUp = bodyFile(WARM_UP_JOBS, format);
+      cells[mode] = measure(script, mode, format === "json" ? json : xml, warmUp, size, processes);
       process.stderr.write(
         `  ${size} ${mode}: ${fmt(cells[mode].ms)} ms, ${fmt(cells[mode].maxRssMb, 0)} MB\n`,
       );
@@ -107,10 +103,29 @@ export function runParserBench(sizes: readonly number[]): string {
     const mb = (file: string) => fmt(statSync(file).size / 1e6);
     const j = cells["json-parse"];
     const pj = cells["parseJobList-json"];
-    const x = cells["fxp-parse"];
+    const x = cells["fxp-plain"];
+    const xc = cells["fxp-configured"];
     const px = cells["parseJobList-xml"];
     lines.push(
-      `| ${size} | ${mb(json)} / ${mb(xml)} | ${fmt(j.ms)} | ${fmt(pj.ms)} | ${fmt(pj.ms / j.ms, 2)}x | ${fmt(x.ms)} | ${fmt(px.ms)} | ${fmt(px.ms / x.ms, 2)}x | ${fmt(j.maxRssMb, 0)} / ${fmt(pj.maxRssMb, 0)} | ${fmt(pj.maxRssMb / j.maxRssMb, 2)}x | ${fmt(x.maxRssMb, 0)} / ${fmt(px.maxRssMb, 0)} | ${fmt(px.maxRssMb / x.maxRssMb, 2)}x |`,
+      [
+        size,
+        `${mb(json)} / ${mb(xml)}`,
+        fmt(j.ms),
+        fmt(pj.ms),
+        ratio(pj.ms, j.ms),
+        `${fmt(j.maxRssMb, 0)} / ${fmt(pj.maxRssMb, 0)}`,
+        ratio(pj.maxRssMb, j.maxRssMb),
+        fmt(x.ms),
+        fmt(xc.ms),
+        fmt(px.ms),
+        ratio(px.ms, x.ms),
+        ratio(px.ms, xc.ms),
+        `${fmt(x.maxRssMb, 0)} / ${fmt(px.maxRssMb, 0)}`,
+        ratio(px.maxRssMb, x.maxRssMb),
+      ]
+        .join(" | ")
+        .replace(/^/, "| ")
+        .concat(" |"),
     );
   }
   return lines.join("\n");

@@ -76,52 +76,52 @@ const SC = SUBCLIENT.at;
 const NO_VALUES: readonly unknown[] = [];
 const NO_GROUPS: readonly EntityRef[] = Object.freeze([]);
 
-/** Reads a job's values, sharing equal ones with the other jobs of the same answer. */
-class JobReader {
-  constructor(private readonly shared: Interner) {}
+// Texts stored on the job itself are shared through the interner; names that go into refs (and pending
+// reasons) are shared by their tables already, so they are read with plain toText.
+function text(shared: Interner, value: unknown): string | null {
+  return shared.text(toText(value));
+}
 
-  text(value: unknown): string | null {
-    return this.shared.text(toText(value));
+function readClientGroups(shared: Interner, value: unknown): readonly EntityRef[] {
+  if (value === undefined || value === null || value === "") return NO_GROUPS;
+  const groups: EntityRef[] = [];
+  for (const item of asList(value)) {
+    const group = GROUP.read(item);
+    if (!group) continue;
+    const id = toEntityId(group[GROUP.at.clientGroupId]);
+    const entry = shared.ref(shared.groups, id, toText(group[GROUP.at.clientGroupName]));
+    if (entry) groups.push(entry);
   }
+  return groups;
+}
 
-  ref(kind: string, id: number | null, name: string | null): EntityRef | null {
-    if (id === null && name === null) return null;
-    return this.shared.pair(kind, id, name, () => ({ id, name }));
-  }
+function readUser(shared: Interner, value: unknown): EntityRef | null {
+  const user = USER.read(value);
+  if (user) return shared.ref(shared.users, toEntityId(user[USER.at.userId]), toText(user[USER.at.userName]));
+  return shared.ref(shared.users, null, toText(value));
+}
 
-  clientGroups(value: unknown): readonly EntityRef[] {
-    if (value === undefined || value === null || value === "") return NO_GROUPS;
-    const groups: EntityRef[] = [];
-    for (const item of asList(value)) {
-      const group = GROUP.read(item);
-      if (!group) continue;
-      const id = toEntityId(group[GROUP.at.clientGroupId]);
-      const entry = this.ref("group", id, this.text(group[GROUP.at.clientGroupName]));
-      if (entry) groups.push(entry);
-    }
-    return groups;
-  }
+function readPolicy(shared: Interner, value: unknown): string | null {
+  const policy = POLICY.read(value);
+  return text(shared, policy ? policy[POLICY.at.storagePolicyName] : value);
+}
 
-  user(value: unknown): EntityRef | null {
-    const user = USER.read(value);
-    if (user) return this.ref("user", toEntityId(user[USER.at.userId]), this.text(user[USER.at.userName]));
-    return this.ref("user", null, this.text(value));
-  }
+function readLevel(shared: Interner, code: unknown, name: string | null): BackupLevel | null {
+  const key = typeof code === "number" || typeof code === "string" ? code : null;
+  const known = shared.levels.get(key, name);
+  return known !== undefined ? known : shared.levels.set(key, name, backupLevelOf(code, name));
+}
 
-  policy(value: unknown): string | null {
-    const policy = POLICY.read(value);
-    return policy ? this.text(policy[POLICY.at.storagePolicyName]) : this.text(value);
-  }
-
-  level(code: unknown, name: string | null): BackupLevel | null {
-    const key = typeof code === "number" || typeof code === "string" ? code : null;
-    return this.shared.pair("level", key, name, () => backupLevelOf(code, name));
-  }
-
-  pendingReason(text: string | null, errorCode: string | null): PendingReason | null {
-    if (text === null) return null;
-    return this.shared.pair("pending", text, errorCode, () => parsePendingReason(text, errorCode));
-  }
+function readPendingReason(
+  shared: Interner,
+  reason: string | null,
+  errorCode: string | null,
+): PendingReason | null {
+  if (reason === null) return null;
+  const known = shared.pendingReasons.get(reason, errorCode);
+  return known !== undefined
+    ? known
+    : shared.pendingReasons.set(reason, errorCode, parsePendingReason(reason, errorCode));
 }
 
 /**
@@ -145,57 +145,62 @@ export function normalizeJobSummary(raw: unknown, shared: Interner = new Interne
   const id = toEntityId(r[S.jobId]);
   if (id === null) return null;
 
-  const read = new JobReader(shared);
   const sub = SUBCLIENT.read(r[S.subclient]) ?? NO_VALUES;
-  const subclientId = toEntityId(sub[SC.subclientId]);
-  const subclientName = read.text(r[S.subclientName]) ?? read.text(sub[SC.subclientName]);
-  const backupSetId = toEntityId(sub[SC.backupsetId]);
-  const backupSetName = read.text(r[S.backupSetName]) ?? read.text(sub[SC.backupsetName]);
-  const appId = toEntityId(sub[SC.applicationId]);
-  const appName = read.text(r[S.appTypeName]) ?? read.text(sub[SC.appName]);
-  const instance = read.ref("instance", toEntityId(sub[SC.instanceId]), read.text(sub[SC.instanceName]));
   const subClientId = toEntityId(sub[SC.clientId]);
-  const subClientName = read.text(sub[SC.clientName]);
+  const subClientName = toText(sub[SC.clientName]);
+  const subclient = shared.ref(
+    shared.subclients,
+    toEntityId(sub[SC.subclientId]),
+    toText(r[S.subclientName]) ?? toText(sub[SC.subclientName]),
+  );
+  const backupSet = shared.ref(
+    shared.backupSets,
+    toEntityId(sub[SC.backupsetId]),
+    toText(r[S.backupSetName]) ?? toText(sub[SC.backupsetName]),
+  );
+  const appType = shared.ref(
+    shared.appTypes,
+    toEntityId(sub[SC.applicationId]),
+    toText(r[S.appTypeName]) ?? toText(sub[SC.appName]),
+  );
+  const instance = shared.ref(shared.instances, toEntityId(sub[SC.instanceId]), toText(sub[SC.instanceName]));
 
   const dest = CLIENT.read(r[S.destinationClient]) ?? NO_VALUES;
   const destId = toEntityId(dest[CLIENT.at.clientId]);
-  const destName = read.text(dest[CLIENT.at.clientName]);
+  const destName = toText(dest[CLIENT.at.clientName]);
 
-  const localizedStatus = read.text(r[S.localizedStatus]);
-  const status = read.text(r[S.status]) ?? localizedStatus;
+  const localizedStatus = text(shared, r[S.localizedStatus]);
+  const status = text(shared, r[S.status]) ?? localizedStatus;
   const statusKind = statusKindOf(status);
-  const phase = read.text(r[S.currentPhaseName]);
+  const phase = text(shared, r[S.currentPhaseName]);
   const endTime = toEpochMs(r[S.jobEndTime]);
-  const type = read.text(r[S.jobType]);
-  const levelName = read.text(r[S.localizedBackupLevelName]) ?? read.text(r[S.backupLevelName]);
+  const type = text(shared, r[S.jobType]);
+  const levelName = text(shared, r[S.localizedBackupLevelName]) ?? text(shared, r[S.backupLevelName]);
+  // Name fallbacks as Commvault's own clients use them: destClientName, subclient, destinationClient.
+  const clientName = toText(r[S.destClientName]) ?? subClientName ?? destName;
 
   return {
     id,
     type,
     typeKey: jobTypeKeyOf(type),
-    operation: read.text(r[S.localizedOperationName]),
+    operation: text(shared, r[S.localizedOperationName]),
     opType: toInteger(r[S.opType]),
     status,
     localizedStatus,
     statusKind,
     active: isActive(statusKind, phase, endTime),
-    statusColor: read.text(r[S.statusColor]),
+    statusColor: text(shared, r[S.statusColor]),
     phase,
     percentComplete: toNumber(r[S.percentComplete]),
-    // Name fallbacks as Commvault's own clients use them: destClientName, subclient, destinationClient.
-    client: read.ref(
-      "client",
-      subClientId ?? destId,
-      read.text(r[S.destClientName]) ?? subClientName ?? destName,
-    ),
-    destinationClient: read.ref("client", destId, destName),
-    subclient: read.ref("subclient", subclientId, subclientName),
-    backupSet: read.ref("backupSet", backupSetId, backupSetName),
+    client: shared.ref(shared.clients, subClientId ?? destId, clientName),
+    destinationClient: shared.ref(shared.clients, destId, destName),
+    subclient,
+    backupSet,
     instance,
-    appType: read.ref("appType", appId, appName),
-    backupLevel: read.level(r[S.backupLevel], levelName),
-    clientGroups: read.clientGroups(r[S.clientGroups]),
-    storagePolicy: read.policy(r[S.storagePolicy]),
+    appType,
+    backupLevel: readLevel(shared, r[S.backupLevel], levelName),
+    clientGroups: readClientGroups(shared, r[S.clientGroups]),
+    storagePolicy: readPolicy(shared, r[S.storagePolicy]),
     startTime: toEpochMs(r[S.jobStartTime]),
     endTime,
     lastUpdateTime: toEpochMs(r[S.lastUpdateTime]),
@@ -208,8 +213,8 @@ export function normalizeJobSummary(raw: unknown, shared: Interner = new Interne
       failed: toCount(r[S.totalFailedFiles]),
       failedFolders: toCount(r[S.totalFailedFolders]),
     },
-    pendingReason: read.pendingReason(read.text(r[S.pendingReason]), read.text(r[S.pendingReasonErrorCode])),
-    user: read.user(r[S.userName]),
+    pendingReason: readPendingReason(shared, toText(r[S.pendingReason]), toText(r[S.pendingReasonErrorCode])),
+    user: readUser(shared, r[S.userName]),
     isAged: toBoolean(r[S.isAged]),
     isVisible: toBoolean(r[S.isVisible]),
     isPreemptable: toBoolean(r[S.isPreemptable]),
