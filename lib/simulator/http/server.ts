@@ -1,0 +1,191 @@
+// The simulator as real HTTP servers: the web service, under the same root path a CommCell web server uses,
+// and a small admin endpoint bound to loopback for faults, the clock and token expiry.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { SimulatedCommCell } from "../model/commcell";
+import type { SimulatorOptions } from "../options";
+import { errorReply, type Reply } from "./bodies";
+import { ErrorRateGate, FaultError, type Faults, NO_FAULTS, updateFaults } from "./faults";
+import { send, wantsJson } from "./send";
+import { Sessions } from "./sessions";
+import { faultyJobList, routeWebService } from "./web-service";
+
+export const WEB_SERVICE_ROOT = "/SearchSvc/CVWebService.svc/";
+const BODY_LIMIT = 1 << 20;
+
+export interface RunningSimulator {
+  /** The web-service root URL, ending in a slash: append `Job`, `Login`... */
+  readonly url: string;
+  readonly adminUrl: string;
+  readonly commcell: SimulatedCommCell;
+  readonly sessions: Sessions;
+  faults(): Faults;
+  setFaults(update: unknown): Faults;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT) {
+        reject(new Error("request body too large"));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const commcell = new SimulatedCommCell({
+    seed: options.seed,
+    jobsPerYear: options.jobs,
+    clients: options.clients,
+    timeWarp: options.timeWarp,
+    ...(options.start === null ? {} : { startAt: options.start }),
+  });
+  const sessions = new Sessions(options);
+  const gate = new ErrorRateGate();
+  let faults: Faults = NO_FAULTS;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://simulator");
+    const json = wantsJson(req.headers.accept);
+    let reply: Reply;
+    try {
+      const body = req.method === "POST" ? await readBody(req) : "";
+      if (!url.pathname.toLowerCase().startsWith(WEB_SERVICE_ROOT.toLowerCase())) {
+        reply = errorReply(
+          404,
+          2,
+          `Not a web-service path: ${url.pathname} (the root is ${WEB_SERVICE_ROOT})`,
+        );
+      } else if (gate.shouldFail(faults.errorRate)) {
+        reply = errorReply(500, 1, "Simulated fault: internal server error.");
+      } else {
+        const path = decodeURIComponent(url.pathname.slice(WEB_SERVICE_ROOT.length));
+        const routed = routeWebService(
+          { method: req.method ?? "GET", path, params: url.searchParams, headers: req.headers, body },
+          commcell,
+          sessions,
+        );
+        reply = routed.jobList ? faultyJobList(routed, faults.body, json) : routed;
+      }
+    } catch (error) {
+      reply = errorReply(500, 1, `Simulator error: ${(error as Error).message}`);
+    }
+    await send(res, reply, json, faults);
+  };
+
+  const web = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    handle(req, res).catch(() => res.destroy());
+  });
+  const port = await listen(web, options.port, options.host);
+
+  const applyRefuse = async (refuse: boolean) => {
+    if (refuse && web.listening) await stop(web);
+    if (!refuse && !web.listening) await listen(web, port, options.host);
+  };
+
+  const setFaults = (update: unknown): Faults => {
+    faults = updateFaults(faults, update);
+    void applyRefuse(faults.refuse);
+    return faults;
+  };
+
+  const admin = createServer((req, res) => {
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify(body));
+    };
+    readBody(req)
+      .then(async (text) => {
+        const path = new URL(req.url ?? "/", "http://admin").pathname;
+        const body = text === "" ? {} : (JSON.parse(text) as unknown);
+        if (path === "/faults" && req.method === "GET") return reply(200, faults);
+        if (path === "/faults" && (req.method === "PUT" || req.method === "POST")) {
+          const next = setFaults(body);
+          await applyRefuse(next.refuse);
+          return reply(200, next);
+        }
+        if (path === "/faults/reset" && req.method === "POST") {
+          faults = NO_FAULTS;
+          await applyRefuse(false);
+          return reply(200, faults);
+        }
+        if (path === "/tokens/expire" && req.method === "POST")
+          return reply(200, { expired: sessions.expireAll() });
+        if (path === "/clock/advance" && req.method === "POST") {
+          const seconds = (body as { seconds?: unknown }).seconds;
+          if (
+            typeof seconds !== "number" ||
+            !Number.isFinite(seconds) ||
+            seconds < 0 ||
+            seconds > 366 * 86_400
+          ) {
+            return reply(400, {
+              error: `seconds must be a number from 0 to ${366 * 86_400} (got ${JSON.stringify(seconds)})`,
+            });
+          }
+          commcell.advance(seconds);
+          return reply(200, { now: commcell.now() });
+        }
+        if (path === "/state" && req.method === "GET") {
+          return reply(200, {
+            now: commcell.now(),
+            tokens: sessions.count,
+            faults,
+            url: `http://${options.host}:${port}${WEB_SERVICE_ROOT}`,
+          });
+        }
+        return reply(404, { error: `unknown admin call ${req.method} ${path}` });
+      })
+      .catch((error: unknown) => {
+        const message =
+          error instanceof FaultError
+            ? error.message
+            : error instanceof SyntaxError
+              ? `the body is not JSON: ${error.message}`
+              : String(error);
+        reply(400, { error: message });
+      });
+  });
+  // Faults can stop the CommCell answering; the admin endpoint must never be reachable from elsewhere.
+  const adminPort = await listen(admin, options.adminPort, "127.0.0.1");
+  const displayHost = options.host === "0.0.0.0" ? "127.0.0.1" : options.host;
+
+  return {
+    url: `http://${displayHost}:${port}${WEB_SERVICE_ROOT}`,
+    adminUrl: `http://127.0.0.1:${adminPort}/`,
+    commcell,
+    sessions,
+    faults: () => faults,
+    setFaults,
+    close: async () => {
+      await Promise.all([stop(web), stop(admin)]);
+    },
+  };
+}

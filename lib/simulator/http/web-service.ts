@@ -1,0 +1,203 @@
+// The simulated web service's routes: Login, Logout, RenewLoginToken, Job, Job/{id}, JobDetails, the job
+// actions and Client, each answering as a CommCell does. Faults are applied around it (server.ts).
+
+import type { SimulatedCommCell } from "../model/commcell";
+import {
+  clientListReply,
+  errListReply,
+  errorReply,
+  iisErrorPage,
+  jobDetailsReply,
+  jobListReply,
+  type Reply,
+  UNAUTHORIZED,
+} from "./bodies";
+import { type BodyFault } from "./faults";
+import { QueryError, readJobQuery } from "./job-query";
+import type { Sessions } from "./sessions";
+
+export interface WebRequest {
+  readonly method: string;
+  /** Path below the web-service root, without leading slash: "Job", "Job/12/action/kill". */
+  readonly path: string;
+  readonly params: URLSearchParams;
+  readonly headers: import("node:http").IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** A job-list reply is marked so that a body fault can replace it. */
+export interface RoutedReply extends Reply {
+  readonly jobList?: boolean;
+}
+
+function authToken(request: WebRequest): string | undefined {
+  const value = request.headers.authtoken;
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function jsonBody(request: WebRequest): Record<string, unknown> | null {
+  try {
+    const value = JSON.parse(request.body) as unknown;
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function login(request: WebRequest, sessions: Sessions): Reply {
+  const body = jsonBody(request);
+  if (!body || typeof body.username !== "string" || typeof body.password !== "string") {
+    return errorReply(400, 2, "The request body must be JSON with username and password (base64).");
+  }
+  const password = Buffer.from(body.password, "base64").toString("utf8");
+  const outcome = sessions.login(body.username, password);
+  if (outcome.kind === "ok") {
+    return {
+      status: 200,
+      json: {
+        aliasName: "1",
+        userGUID: "5E3C7D59-2B5E-4C56-9C5B-7F1A6C0B1D3E",
+        loginAttempts: 0,
+        remainingLockTime: 0,
+        smtpAddress: "admin@corp.example",
+        userName: body.username,
+        providerType: 1,
+        ccn: 0,
+        token: outcome.token,
+        capability: 4328650366975,
+        forcePasswordChange: false,
+        isAccountLocked: false,
+        errList: [],
+      },
+    };
+  }
+  if (outcome.kind === "locked") {
+    return {
+      status: 200,
+      json: {
+        isAccountLocked: true,
+        remainingLockTime: outcome.remainingSeconds,
+        errList: [
+          {
+            errorCode: 1116,
+            errLogMessage: `Account is locked. Try again in ${outcome.remainingSeconds} seconds.`,
+          },
+        ],
+      },
+    };
+  }
+  return {
+    status: 200,
+    json: {
+      isAccountLocked: false,
+      remainingLockTime: 0,
+      loginAttempts: outcome.attemptsLeft,
+      errList: [{ errorCode: 1116, errLogMessage: "Invalid Username or Password" }],
+    },
+  };
+}
+
+function jobId(text: string | undefined): number | null {
+  return text && /^\d+$/.test(text) ? Number(text) : null;
+}
+
+export function routeWebService(
+  request: WebRequest,
+  commcell: SimulatedCommCell,
+  sessions: Sessions,
+): RoutedReply {
+  const segments = request.path.split("/").filter((s) => s !== "");
+  const [first, second, third, fourth] = segments.map((s) => s.toLowerCase());
+  const method = request.method.toUpperCase();
+
+  if (first === "login" && segments.length === 1) {
+    return method === "POST" ? login(request, sessions) : errorReply(405, 1, "Login takes POST.");
+  }
+
+  const token = authToken(request);
+  if (first === "logout" && segments.length === 1 && method === "POST") {
+    return token && sessions.logout(token)
+      ? { status: 200, text: "User logged out" }
+      : { status: 401, text: "Invalid authorization token provided." };
+  }
+  if (first === "renewlogintoken" && segments.length === 1 && method === "POST") {
+    const body = jsonBody(request);
+    const old = typeof body?.sessionId === "string" ? body.sessionId : token;
+    const fresh = old ? sessions.renew(old) : null;
+    return fresh ? { status: 200, json: { token: fresh } } : UNAUTHORIZED;
+  }
+  if (sessions.use(token) === null) return UNAUTHORIZED;
+
+  if (first === "job" && method === "GET" && segments.length === 1) {
+    try {
+      const query = readJobQuery(request.params, request.headers);
+      const { total, jobs } = commcell.listJobs(query);
+      return { ...jobListReply(total, jobs, commcell.now(), commcell.estate), jobList: true };
+    } catch (error) {
+      if (error instanceof QueryError) return errorReply(400, 2, error.message);
+      throw error;
+    }
+  }
+  if (first === "job" && method === "GET" && segments.length === 2) {
+    const id = jobId(second);
+    const job = id === null ? null : commcell.job(id);
+    return { ...jobListReply(job ? 1 : 0, job ? [job] : [], commcell.now(), commcell.estate), jobList: true };
+  }
+  if (first === "job" && method === "POST" && segments.length === 4 && third === "action") {
+    const id = jobId(second);
+    if (id === null) return errorReply(400, 2, `Invalid job id [${segments[1]}]`);
+    const action =
+      fourth === "pause"
+        ? commcell.pause(id)
+        : fourth === "resume"
+          ? commcell.resume(id)
+          : fourth === "kill"
+            ? commcell.kill(id)
+            : null;
+    if (action === null) return errorReply(404, 2, `Unknown job action [${segments[3]}]`);
+    if (action.ok) return { status: 200, json: {}, xml: "<GenericResp/>" };
+    return errorReply(200, 1, `Job [${id}]: ${action.reason}.`);
+  }
+  if (first === "jobdetails" && method === "POST" && segments.length === 1) {
+    const body = jsonBody(request);
+    const id = typeof body?.jobId === "number" ? body.jobId : jobId(String(body?.jobId ?? ""));
+    const job = id === null ? null : commcell.job(id);
+    return job ? jobDetailsReply(job) : errorReply(200, 2, `Job [${String(body?.jobId)}] was not found.`);
+  }
+  if (first === "client" && method === "GET" && segments.length === 1)
+    return clientListReply(commcell.estate);
+  return errorReply(404, 2, `No such web service: ${method} ${request.path}`);
+}
+
+/** What a job-list answer carries under a body fault. */
+export function faultyJobList(reply: RoutedReply, fault: BodyFault, wantsJson: boolean): Reply {
+  switch (fault) {
+    case "none":
+      return reply;
+    case "html":
+      return iisErrorPage(503, "503 - Service Unavailable");
+    case "errlist":
+      return errListReply(5, "Simulated CommCell fault: the Job Manager service is not responding.");
+    case "truncated": {
+      const body = wantsJson ? JSON.stringify(reply.json) : (reply.xml ?? "");
+      return {
+        status: 200,
+        text: body.slice(0, Math.max(1, Math.floor(body.length * 0.6))),
+        headers: { "content-type": wantsJson ? "application/json" : "application/xml" },
+      };
+    }
+    case "malformed": {
+      const body = wantsJson ? JSON.stringify(reply.json) : (reply.xml ?? "");
+      const broken = wantsJson
+        ? body.replace('"totalRecordsWithoutPaging"', '"totalRecordsWithoutPaging" "')
+        : body.replace("<JobManager_JobListResponse", "<JobManager_JobListResponse><jobs></job>");
+      return {
+        status: 200,
+        text: broken,
+        headers: { "content-type": wantsJson ? "application/json" : "application/xml" },
+      };
+    }
+  }
+}

@@ -1,0 +1,209 @@
+// The simulated CommCell: its estate, a year of job history and the jobs still to come, a clock that can
+// run faster than real time, and what the API has done to jobs (pause, resume, kill).
+
+import type { SimJobKind } from "./catalog";
+import { DAY, type DraftPlan, jobsOnDay, plansForDay } from "./day-plans";
+import { buildEstate, type Estate } from "./estate";
+import type { JobPlan } from "./job-plan";
+import { type JobOverride, type JobState, jobStateAt, NO_OVERRIDE, plannedEnd } from "./job-state";
+
+export interface CommCellOptions {
+  readonly seed: number;
+  /** Jobs in a year of history. */
+  readonly jobsPerYear: number;
+  readonly clients: number;
+  /** Simulated seconds per real second. */
+  readonly timeWarp: number;
+  /** Simulated time at start, unix seconds; the real time by default. */
+  readonly startAt?: number;
+  /** The real clock, in milliseconds; tests pass their own. */
+  readonly realClock?: () => number;
+}
+
+export interface JobQuery {
+  readonly category: "active" | "finished" | "all";
+  /** Job kinds to include; null for every kind. */
+  readonly kinds: ReadonlySet<SimJobKind> | null;
+  readonly clientId: number | null;
+  /** Finished jobs that ended within this many seconds. */
+  readonly lookupSeconds: number;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface JobAtNow {
+  readonly plan: JobPlan;
+  readonly state: JobState;
+}
+
+export type ActionResult =
+  | { ok: true }
+  | { ok: false; reason: "unknown job" | "not active" | "not suspended" };
+
+// Ids count from this day, so a day's ids are the same whenever the simulator starts.
+const EPOCH_DAY = Math.floor(Date.UTC(2020, 0, 1) / 1000 / DAY);
+const FIRST_JOB_ID = 1000;
+// A job can still be running (or suspended) this long after the day it started.
+const LONGEST_JOB_DAYS = 4;
+const HISTORY_DAYS = 366;
+
+export class SimulatedCommCell {
+  readonly estate: Estate;
+  private readonly options: CommCellOptions;
+  private readonly realClock: () => number;
+  private readonly realStart: number;
+  private readonly simStart: number;
+  private readonly days = new Map<number, JobPlan[]>();
+  private readonly byId = new Map<number, JobPlan>();
+  private readonly overrides = new Map<number, JobOverride>();
+  private readonly firstIdCache = new Map<number, number>([[EPOCH_DAY, FIRST_JOB_ID]]);
+  private cachedDayRange: { first: number; last: number; plans: JobPlan[] } | null = null;
+
+  constructor(options: CommCellOptions) {
+    this.options = options;
+    this.estate = buildEstate(options.seed, options.clients);
+    this.realClock = options.realClock ?? Date.now;
+    this.realStart = this.realClock();
+    this.simStart = options.startAt ?? Math.floor(this.realStart / 1000);
+  }
+
+  private skippedSeconds = 0;
+
+  /** Simulated unix seconds now. */
+  now(): number {
+    const real = (this.realClock() - this.realStart) / 1000;
+    return Math.floor(this.simStart + real * this.options.timeWarp + this.skippedSeconds);
+  }
+
+  /** Moves the clock forward at once (tests, demos). */
+  advance(seconds: number): void {
+    this.skippedSeconds += seconds;
+  }
+
+  private firstIdOfDay(day: number): number {
+    const cached = this.firstIdCache.get(day);
+    if (cached !== undefined) return cached;
+    // Walk from the nearest known day; days are visited in order, so this stays cheap.
+    let known = EPOCH_DAY;
+    for (const key of this.firstIdCache.keys()) if (key <= day && key > known) known = key;
+    let id = this.firstIdCache.get(known) as number;
+    for (let d = known; d < day; d++) {
+      id += jobsOnDay(this.options.seed, d, this.options.jobsPerYear);
+      this.firstIdCache.set(d + 1, id);
+    }
+    return id;
+  }
+
+  private plansOf(day: number): JobPlan[] {
+    let plans = this.days.get(day);
+    if (plans) return plans;
+    const count = jobsOnDay(this.options.seed, day, this.options.jobsPerYear);
+    const firstId = this.firstIdOfDay(day);
+    const drafts: DraftPlan[] = plansForDay(this.estate, this.options.seed, day, count);
+    plans = drafts.map((draft, index) => {
+      const plan = { ...draft, id: firstId + index, plannedEnd: 0 };
+      plan.plannedEnd = plannedEnd(plan);
+      return plan;
+    });
+    this.days.set(day, plans);
+    for (const plan of plans) this.byId.set(plan.id, plan);
+    return plans;
+  }
+
+  /** Every plan that can be listed at `now`, newest first; days past the history are let go. */
+  private plansAround(now: number): JobPlan[] {
+    const last = Math.floor(now / DAY);
+    const first = last - HISTORY_DAYS - LONGEST_JOB_DAYS;
+    if (this.cachedDayRange && this.cachedDayRange.first === first && this.cachedDayRange.last === last) {
+      return this.cachedDayRange.plans;
+    }
+    for (const day of this.days.keys()) {
+      if (day < first) {
+        for (const plan of this.days.get(day) ?? []) this.byId.delete(plan.id);
+        this.days.delete(day);
+      }
+    }
+    const plans: JobPlan[] = [];
+    for (let day = last; day >= first; day--) {
+      const dayPlans = this.plansOf(day);
+      for (let i = dayPlans.length - 1; i >= 0; i--) plans.push(dayPlans[i] as JobPlan);
+    }
+    this.cachedDayRange = { first, last, plans };
+    return plans;
+  }
+
+  private overrideOf(id: number): JobOverride {
+    return this.overrides.get(id) ?? NO_OVERRIDE;
+  }
+
+  /** Jobs matching a query at the current time, newest first, with the count before paging. */
+  listJobs(query: JobQuery): { total: number; jobs: JobAtNow[] } {
+    const now = this.now();
+    const since = now - query.lookupSeconds;
+    const page: JobAtNow[] = [];
+    let total = 0;
+    for (const plan of this.plansAround(now)) {
+      if (plan.start > now) continue;
+      if (query.kinds && !query.kinds.has(plan.kind)) continue;
+      if (query.clientId !== null && plan.subclient?.client.id !== query.clientId) continue;
+      const override = this.overrides.get(plan.id);
+      const end = override ? plannedEnd(plan, override) : plan.plannedEnd;
+      const active = end > now;
+      if (active ? query.category === "finished" : query.category === "active" || end < since) continue;
+      if (total >= query.offset && page.length < query.limit) {
+        const state = jobStateAt(plan, now, this.overrideOf(plan.id));
+        if (state) page.push({ plan, state });
+      }
+      total++;
+    }
+    return { total, jobs: page };
+  }
+
+  job(id: number): JobAtNow | null {
+    const now = this.now();
+    this.plansAround(now);
+    const plan = this.byId.get(id);
+    if (!plan) return null;
+    const state = jobStateAt(plan, now, this.overrideOf(id));
+    return state ? { plan, state } : null;
+  }
+
+  pause(id: number): ActionResult {
+    const job = this.job(id);
+    if (!job) return { ok: false, reason: "unknown job" };
+    if (!job.state.active || job.state.status === "Suspended") return { ok: false, reason: "not active" };
+    this.overrides.set(id, { ...this.overrideOf(id), pausedAt: this.now() });
+    return { ok: true };
+  }
+
+  resume(id: number): ActionResult {
+    const job = this.job(id);
+    if (!job) return { ok: false, reason: "unknown job" };
+    if (job.state.status !== "Suspended") return { ok: false, reason: "not suspended" };
+    const now = this.now();
+    const override = this.overrideOf(id);
+    if (override.pausedAt !== null) {
+      this.overrides.set(id, {
+        ...override,
+        pausedAt: null,
+        pausedSeconds: override.pausedSeconds + (now - override.pausedAt),
+      });
+    } else {
+      // Suspended by the plan itself (a user before the simulator started): cut that suspension short.
+      this.overrides.set(id, { ...override, interruptionCutAt: now - override.pausedSeconds });
+    }
+    return { ok: true };
+  }
+
+  kill(id: number): ActionResult {
+    const job = this.job(id);
+    if (!job) return { ok: false, reason: "unknown job" };
+    if (!job.state.active) return { ok: false, reason: "not active" };
+    const now = this.now();
+    const override = this.overrideOf(id);
+    // A paused job is killed where it stopped: its pause is closed first.
+    const pausedSeconds = override.pausedSeconds + (override.pausedAt === null ? 0 : now - override.pausedAt);
+    this.overrides.set(id, { ...override, pausedAt: null, pausedSeconds, killedAt: now });
+    return { ok: true };
+  }
+}
