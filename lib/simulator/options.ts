@@ -101,7 +101,7 @@ const SETTINGS: readonly Setting[] = [
     env: "SIMULATOR_JOBS",
     key: "jobs",
     read: integer(100, 2_000_000),
-    help: "jobs in a year of history (20000)",
+    help: "jobs in a year of history (50000)",
   },
   {
     flag: "clients",
@@ -166,7 +166,7 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   port: 8081,
   adminPort: 0,
   seed: 42,
-  jobs: 20_000,
+  jobs: 50_000,
   clients: 200,
   timeWarp: 1,
   start: null,

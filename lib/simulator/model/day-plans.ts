@@ -84,7 +84,17 @@ function savingsFor(sub: Subclient, level: SimLevel, appBytes: number, random: R
   return between(random, min, max);
 }
 
-/** Seconds to move `bytes` at a believable rate for the agent (GiB per hour). */
+// Fixed work besides moving data, in seconds: scans of millions of files, VM snapshots, log handling.
+const OVERHEAD: Readonly<Record<string, readonly [number, number]>> = {
+  file: [600, 3600],
+  nas: [1200, 5400],
+  vmware: [300, 1800],
+  sql: [120, 900],
+  oracle: [300, 1200],
+  exchange: [900, 3600],
+};
+
+/** Seconds to back up `bytes` at a believable rate for the agent (GiB per hour), plus its fixed work. */
 function runSecondsFor(bytes: number, family: string, random: Random): number {
   const gibPerHour =
     family === "vmware"
@@ -92,7 +102,8 @@ function runSecondsFor(bytes: number, family: string, random: Random): number {
       : family === "nas"
         ? between(random, 150, 500)
         : between(random, 200, 800);
-  return Math.max(45, Math.round((bytes / GIB / gibPerHour) * 3600 + between(random, 20, 240)));
+  const [min, max] = OVERHEAD[family] ?? [60, 600];
+  return Math.round((bytes / GIB / gibPerHour) * 3600 + between(random, min, max));
 }
 
 function waitFor(
@@ -235,7 +246,7 @@ function servicePlan(
         ? intBetween(random, 60, 900)
         : kind === "workflow"
           ? intBetween(random, 30, 600)
-          : runSecondsFor(appBytes, "file", random),
+          : runSecondsFor(appBytes, "service", random),
     interruption: null,
     outcome,
     outcomeReason:

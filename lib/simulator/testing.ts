@@ -1,0 +1,72 @@
+// Helpers for tests that talk to a running simulator over HTTP, as the dashboard does.
+
+import { type RunningSimulator, startSimulator } from "./http/server";
+import { DEFAULT_OPTIONS, type SimulatorOptions } from "./options";
+
+/** A fixed simulated start, 22:00 UTC on a Monday, inside the nightly backup window. */
+export const TEST_START = Date.UTC(2026, 10, 23, 22, 0) / 1000;
+
+export function startTestSimulator(options: Partial<SimulatorOptions> = {}): Promise<RunningSimulator> {
+  return startSimulator({
+    ...DEFAULT_OPTIONS,
+    port: 0,
+    adminPort: 0,
+    jobs: 20_000,
+    clients: 60,
+    start: TEST_START,
+    ...options,
+  });
+}
+
+export interface Call {
+  readonly status: number;
+  readonly body: string;
+  readonly headers: Headers;
+}
+
+export async function call(
+  simulator: RunningSimulator,
+  method: string,
+  path: string,
+  init: { token?: string; json?: boolean; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<Call> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token) headers.Authtoken = init.token;
+  if (init.json) headers.Accept = "application/json";
+  if (init.body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(new URL(path, simulator.url), {
+    method,
+    headers,
+    ...(init.body === undefined
+      ? {}
+      : { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) }),
+  });
+  return { status: response.status, body: await response.text(), headers: response.headers };
+}
+
+export async function signIn(
+  simulator: RunningSimulator,
+  username = "admin",
+  password = "admin",
+): Promise<string> {
+  const response = await call(simulator, "POST", "Login", {
+    json: true,
+    body: { username, password: Buffer.from(password).toString("base64") },
+  });
+  const token = (JSON.parse(response.body) as { token?: string }).token;
+  if (!token) throw new Error(`sign-in failed: ${response.body}`);
+  return token;
+}
+
+export async function admin(
+  simulator: RunningSimulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(new URL(path, simulator.adminUrl), {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, json: await response.json() };
+}
