@@ -7,6 +7,8 @@ import { DEFAULT_OPTIONS, type SimulatorOptions } from "./options";
 export const TEST_START = Date.UTC(2026, 10, 23, 22, 0) / 1000;
 
 export function startTestSimulator(options: Partial<SimulatorOptions> = {}): Promise<RunningSimulator> {
+  // The clock barely moves (a millionth of real time), so answers do not change between two calls; tests
+  // that need time to pass move it with the admin clock.
   return startSimulator({
     ...DEFAULT_OPTIONS,
     port: 0,
@@ -14,6 +16,7 @@ export function startTestSimulator(options: Partial<SimulatorOptions> = {}): Pro
     jobs: 20_000,
     clients: 60,
     start: TEST_START,
+    timeWarp: 1e-6,
     ...options,
   });
 }

@@ -2,6 +2,7 @@
 
 import { jobSummaryRecord, type RawRecord, xmlLevelWord } from "../format/job-summary";
 import { escapeAttribute, XML_DECLARATION, xmlElement } from "../format/xml";
+import { SIM_JOB_KIND_INFO } from "../model/catalog";
 import type { JobAtNow } from "../model/commcell";
 import type { Client, Estate } from "../model/estate";
 
@@ -47,7 +48,7 @@ export function clientListReply(estate: Estate): Reply {
   return { status: 200, json: { clientProperties: records }, xml };
 }
 
-/** POST /JobDetails, numbers as strings where the capture has them so. */
+/** POST /JobDetails, key for key as 11_POST_JobDetails.json, numbers as strings where the capture has them so. */
 export function jobDetailsReply(job: JobAtNow): Reply {
   const { plan, state } = job;
   const sub = plan.subclient;
@@ -59,21 +60,29 @@ export function jobDetailsReply(job: JobAtNow): Reply {
       transferTime: String(state.elapsedSeconds),
       unCompressedBytes: state.appBytes,
       dataWritten: String(state.mediaBytes),
+      dataXferedNetwork: String(state.mediaBytes),
       numOfObjects: state.files,
       sizeOfMediaOnDisk: state.mediaBytes,
       savingsPercent: savings,
       startTime: plan.start,
       throughPut: ((state.appBytes / 1024 ** 3 / elapsed) * 3600).toFixed(2),
       endTime: state.end,
-      failedObjects: state.failedFiles,
+      compressedBytes: state.mediaBytes,
+      skippedItems: state.failedFiles,
     },
     generalInfo: {
+      useScalableResourceAllocation: "Unavailable",
+      backupType: plan.level ?? "Unknown",
       jobStartedFrom: plan.userName === "system" ? "Scheduled" : "Interactive",
       startTime: plan.start,
       jobStartedBy: plan.userName,
+      priority: plan.kind === "backup" ? 166 : -999,
       totalNumOfFiles: state.files,
       jobId: plan.id,
-      operationType: plan.title ?? plan.kind,
+      softwareCompression: "On",
+      systemState: "No",
+      operationType: plan.title ?? SIM_JOB_KIND_INFO[plan.kind].operation,
+      taskData: { subtaskId: plan.id * 2 + 1, taskName: "", taskId: plan.id * 2 },
       ...(sub
         ? {
             subclient: {
@@ -86,18 +95,12 @@ export function jobDetailsReply(job: JobAtNow): Reply {
               appName: sub.agent.appName,
               backupsetName: sub.backupsetName,
               applicationId: sub.agent.applicationId,
-              subclientName: sub.name,
             },
             destinationClient: { clientName: sub.client.name },
-            storagePolicy: { storagePolicyName: sub.storagePolicy },
           }
         : {}),
     },
-    progressInfo: {
-      reasonForJobDelay: state.reason?.text ?? "",
-      state: state.status,
-      percentComplete: String(state.percentComplete),
-    },
+    progressInfo: { reasonForJobDelay: state.reason?.text ?? "", state: state.status },
   };
   return {
     status: 200,
