@@ -2,6 +2,9 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The embedded simulator listens here during e2e tests, so specs can ask it what it holds and set faults. */
+export const SIMULATOR_PORT = PORT + 81;
+export const SIMULATOR_ADMIN_PORT = PORT + 82;
 
 // Browsers cannot be downloaded on these machines: Debian's chromium is used instead.
 const CHROMIUM_ARGS = [
@@ -25,7 +28,8 @@ export default defineConfig({
   testDir: "e2e",
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
-  workers: 2,
+  // One worker: specs share one simulator, and some of them switch its faults on.
+  workers: 1,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -42,7 +46,16 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        // A fixed night with a clock that barely moves: what the specs compare stays put.
+        SIMULATOR_PORT: String(SIMULATOR_PORT),
+        SIMULATOR_ADMIN_PORT: String(SIMULATOR_ADMIN_PORT),
+        SIMULATOR_START: "2026-11-23T22:00:00Z",
+        SIMULATOR_TIME_WARP: "0.000001",
+        SIMULATOR_JOBS: "20000",
+        SIMULATOR_CLIENTS: "60",
+      },
     },
   ],
 });

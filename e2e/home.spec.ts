@@ -1,18 +1,51 @@
 import { STATUS_INFO, STATUS_KINDS } from "../lib/jobs/statuses";
 import { expect, test } from "./fixtures";
+import { resetFaults, setFaults, simulatorJobs } from "./simulator";
 
-test("the home page says plainly that it shows no jobs yet", async ({ page, consoleErrors }) => {
+test.afterEach(async () => {
+  await resetFaults();
+});
+
+test("the home page says it shows the demo CommCell, and counts its jobs as the CommCell does", async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto("/");
   await expect(page).toHaveTitle("CommCell Job Monitor");
-  await expect(page.getByRole("heading", { level: 1, name: "CommCell Job Monitor" })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("Not connected");
+  await expect(page.getByTestId("upstream")).toHaveText("Demo CommCell (simulated)");
+
+  const active = await simulatorJobs("jobCategory=Active&jobFilter=&completedJobLookupTime=86400");
+  expect(active.length).toBeGreaterThan(0);
+  const running = active.filter((job) => job.status === "Running").length;
+  const tiles = page.getByRole("list", { name: "Active jobs by status" });
+  await expect(tiles.locator('[data-status-kind="running"] [data-testid="count"]')).toHaveText(
+    String(running),
+  );
+
+  const finished = await simulatorJobs("jobCategory=Finished&jobFilter=&completedJobLookupTime=86400");
+  const completed = finished.filter((job) => job.status === "Completed").length;
+  const finishedTiles = page.getByRole("list", { name: "Finished jobs by status" });
+  await expect(finishedTiles.locator('[data-status-kind="completed"] [data-testid="count"]')).toHaveText(
+    String(completed),
+  );
   expect(consoleErrors).toEqual([]);
+});
+
+test("an outage is shown as an error with its reason, never as zero jobs", async ({ page }) => {
+  await setFaults({ body: "html" });
+  await page.goto("/");
+  // Next's route announcer is an empty alert too; the one that matters names the CommCell.
+  await expect(page.getByRole("alert").filter({ hasText: "CommCell" })).toContainText(
+    "The CommCell could not be read: The CommCell answered HTTP 503: 503 - Service Unavailable.",
+  );
+  await expect(page.getByRole("list", { name: "Active jobs by status" })).toHaveCount(0);
 });
 
 test("every status kind has a badge with its text and an icon", async ({ page, consoleErrors }) => {
   await page.goto("/");
+  await page.getByText("Status legend").click();
   for (const kind of STATUS_KINDS) {
-    const item = page.locator(`[data-status-kind="${kind}"]`);
+    const item = page.locator(`[data-legend-kind="${kind}"]`);
     await expect(item).toContainText(STATUS_INFO[kind].label);
     await expect(item.locator(`svg[data-icon="${kind}"]`)).toHaveCount(1);
   }

@@ -57,6 +57,7 @@ describe("coerce", () => {
     expect(toEpochMs("1380294233")).toBe(1380294233000);
     expect(toEpochMs(0)).toBeNull();
     expect(toEpochMs("0")).toBeNull();
+    expect(toEpochMs("1e306")).toBeNull();
   });
 
   it("trims text and reads blank text as null", () => {

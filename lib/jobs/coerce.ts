@@ -62,7 +62,9 @@ export function toBoolean(value: unknown): boolean | null {
 /** Unix seconds to epoch milliseconds; 0 is the CommCell's "not yet" and reads as null. */
 export function toEpochMs(value: unknown): number | null {
   const seconds = toNumber(value);
-  return seconds !== null && seconds > 0 ? Math.round(seconds * 1000) : null;
+  if (seconds === null || seconds <= 0) return null;
+  const ms = Math.round(seconds * 1000);
+  return Number.isSafeInteger(ms) ? ms : null;
 }
 
 /** A percentage; savings can be negative (media larger than the data, as metadata is added). */

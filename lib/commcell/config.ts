@@ -1,0 +1,118 @@
+// The dashboard's connection settings, from the environment. Read once at start; a bad value stops the
+// server with a message that names the variable. Secrets never appear in those messages.
+
+import { readFileSync } from "node:fs";
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export type Identity =
+  /** A service account: the server signs in with these credentials and renews on 401. */
+  | { readonly kind: "account"; readonly username: string; readonly password: string }
+  /** A pre-issued token: `QSDK ...` goes in `Authtoken`, anything else as a bearer access token. */
+  | { readonly kind: "token"; readonly token: string }
+  /** Nobody configured: people sign in with their own CommCell credentials. */
+  | { readonly kind: "sign-in" };
+
+export interface CommCellConfig {
+  /** The web-service root, ending in "/"; null means the embedded simulator (demo mode). */
+  readonly url: string | null;
+  readonly identity: Identity;
+  /** Milliseconds allowed for the answer's headers, and again for its whole body. */
+  readonly timeoutMs: number;
+  /** Jobs asked for per upstream request, and how many such requests run at once. */
+  readonly pageSize: number;
+  readonly pageConcurrency: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function text(env: Env, name: string): string | null {
+  const value = env[name]?.trim();
+  return value ? value : null;
+}
+
+function whole(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = text(env, name);
+  if (value === null) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+  }
+  return Number(value);
+}
+
+function webServiceRoot(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(
+      `COMMVAULT_URL must be the full web-service root URL, such as https://commserve.example.com/webconsole/api/ (got "${value}")`,
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigError(`COMMVAULT_URL must start with https:// or http:// (got "${url.protocol}")`);
+  }
+  if (url.username || url.password)
+    throw new ConfigError(
+      "COMMVAULT_URL must not carry credentials; use COMMVAULT_USERNAME and COMMVAULT_PASSWORD",
+    );
+  if (url.search || url.hash) throw new ConfigError("COMMVAULT_URL must not have a query string or fragment");
+  // The dashboard appends `Job`, `Login`... to the root, so the root must end in a slash.
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+function identity(env: Env, readFile: (path: string) => string): Identity {
+  const username = text(env, "COMMVAULT_USERNAME");
+  const password = env.COMMVAULT_PASSWORD ?? null;
+  const passwordFile = text(env, "COMMVAULT_PASSWORD_FILE");
+  const token = text(env, "COMMVAULT_TOKEN");
+  if (token && (username || password || passwordFile)) {
+    throw new ConfigError("set either COMMVAULT_TOKEN or COMMVAULT_USERNAME with a password, not both");
+  }
+  if (token) return { kind: "token", token };
+  if (password !== null && passwordFile)
+    throw new ConfigError("set COMMVAULT_PASSWORD or COMMVAULT_PASSWORD_FILE, not both");
+  if (!username) {
+    if (password !== null || passwordFile)
+      throw new ConfigError("COMMVAULT_USERNAME is missing: a password was given without a user name");
+    return { kind: "sign-in" };
+  }
+  let secret = password;
+  if (passwordFile) {
+    try {
+      secret = readFile(passwordFile).replace(/\r?\n$/, "");
+    } catch (error) {
+      throw new ConfigError(
+        `COMMVAULT_PASSWORD_FILE cannot be read: ${(error as NodeJS.ErrnoException).code ?? "error"} for ${passwordFile}`,
+      );
+    }
+  }
+  if (!secret)
+    throw new ConfigError(
+      "COMMVAULT_PASSWORD (or COMMVAULT_PASSWORD_FILE) is missing or empty for COMMVAULT_USERNAME",
+    );
+  return { kind: "account", username, password: secret };
+}
+
+export function readCommCellConfig(
+  env: Env,
+  readFile: (path: string) => string = (path) => readFileSync(path, "utf8"),
+): CommCellConfig {
+  const url = text(env, "COMMVAULT_URL");
+  const chosen = url === null ? null : webServiceRoot(url);
+  const who = identity(env, readFile);
+  if (chosen === null && who.kind !== "sign-in") {
+    throw new ConfigError(
+      "COMMVAULT_URL is missing: credentials or a token were given without the CommCell to use them on",
+    );
+  }
+  return {
+    url: chosen,
+    identity: who,
+    timeoutMs: whole(env, "COMMVAULT_TIMEOUT_MS", 30_000, 1000, 600_000),
+    pageSize: whole(env, "COMMVAULT_PAGE_SIZE", 1000, 10, 10_000),
+    pageConcurrency: whole(env, "COMMVAULT_PAGE_CONCURRENCY", 4, 1, 16),
+  };
+}

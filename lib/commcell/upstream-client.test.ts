@@ -1,0 +1,135 @@
+// The dashboard's CommCell client against the simulator over HTTP: sign-in, 401 renewal, paging, and each
+// fault mapped to the right kind of error.
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RunningSimulator } from "@/lib/simulator/http/server";
+import { admin, startTestSimulator } from "@/lib/simulator/testing";
+import { CommCellError } from "./errors";
+import { fetchJobs, type UpstreamJobQuery } from "./job-fetch";
+import { login } from "./login";
+import type { UpstreamSession } from "./session";
+import { TokenSource } from "./token-source";
+
+let sim: RunningSimulator;
+let signIns = 0;
+let session: UpstreamSession;
+
+const everything: UpstreamJobQuery = {
+  category: "all",
+  jobFilter: "",
+  clientId: null,
+  lookupSeconds: 7 * 86_400,
+};
+const paging = { pageSize: 100, concurrency: 3 };
+
+beforeAll(async () => {
+  sim = await startTestSimulator();
+  session = {
+    root: sim.url,
+    timeoutMs: 2000,
+    tokens: new TokenSource(async () => {
+      signIns++;
+      return (await login(sim.url, "admin", "admin", 2000)).token;
+    }),
+  };
+});
+afterAll(() => sim.close());
+afterEach(async () => {
+  await admin(sim, "POST", "faults/reset");
+});
+
+async function failure(promise: Promise<unknown>): Promise<CommCellError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CommCellError);
+  return error as CommCellError;
+}
+
+describe("login", () => {
+  it("returns the token, and refuses wrong credentials in plain words", async () => {
+    expect((await login(sim.url, "admin", "admin", 2000)).token).toMatch(/^QSDK /);
+    const error = await failure(login(sim.url, "admin", "wrong", 2000));
+    expect(error.kind).toBe("auth");
+    expect(error.message).toBe("The CommCell refused the sign-in: Invalid Username or Password.");
+  });
+
+  it("says when the account is locked", async () => {
+    const locking = await startTestSimulator({ lockAfter: 1, lockSeconds: 600 });
+    try {
+      const error = await failure(login(locking.url, "admin", "wrong", 2000));
+      expect(error.message).toBe(
+        "The CommCell account is locked after too many failed sign-ins. Try again in 10 min.",
+      );
+    } finally {
+      await locking.close();
+    }
+  });
+});
+
+describe("fetchJobs", () => {
+  it("fetches every page and keeps the CommCell's order", async () => {
+    const result = await fetchJobs(session, everything, paging);
+    expect(result.upstreamTotal).toBeGreaterThan(300);
+    expect(result.jobs).toHaveLength(result.upstreamTotal);
+    expect(result.pages).toBe(Math.ceil(result.upstreamTotal / 100));
+    const ids = result.jobs.map((job) => job.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("answers one page for a small answer and none extra for an empty one", async () => {
+    const none = await fetchJobs(session, { ...everything, clientId: 999_999 }, paging);
+    expect(none).toMatchObject({ jobs: [], upstreamTotal: 0, pages: 1 });
+  });
+
+  it("signs in again once when the token expires, for all concurrent requests", async () => {
+    await fetchJobs(session, { ...everything, category: "active" }, paging);
+    const before = signIns;
+    await admin(sim, "POST", "tokens/expire");
+    await Promise.all([
+      fetchJobs(session, { ...everything, category: "active" }, paging),
+      fetchJobs(session, { ...everything, category: "active" }, paging),
+      fetchJobs(session, everything, paging),
+    ]);
+    expect(signIns - before).toBe(1);
+  });
+
+  it("maps each fault of the CommCell to its kind", async () => {
+    const cases = [
+      [{ body: "html" }, "http", /HTTP 503: 503 - Service Unavailable/],
+      [{ body: "errlist" }, "upstream", /Job Manager service is not responding/],
+      [{ body: "truncated" }, "parse", /truncated JSON/],
+      [{ body: "malformed" }, "parse", /malformed or truncated JSON/],
+      [{ errorRate: 1 }, "http", /HTTP 500/],
+    ] as const;
+    for (const [fault, kind, message] of cases) {
+      await admin(sim, "POST", "faults/reset");
+      await admin(sim, "PUT", "faults", fault);
+      const error = await failure(fetchJobs(session, everything, paging));
+      expect(error.kind, JSON.stringify(fault)).toBe(kind);
+      expect(error.message).toMatch(message);
+    }
+  });
+
+  it("times out on a CommCell that does not answer, and on one that drips", async () => {
+    await admin(sim, "PUT", "faults", { latencyMs: 3000 });
+    const slow = await failure(fetchJobs({ ...session, timeoutMs: 300 }, everything, paging));
+    expect(slow.kind).toBe("timeout");
+    expect(slow.message).toMatch(/did not answer within/);
+    await admin(sim, "PUT", "faults", { latencyMs: 0, dripBytesPerSecond: 2000 });
+    const drip = await failure(fetchJobs({ ...session, timeoutMs: 500 }, everything, paging));
+    expect(drip.kind).toBe("timeout");
+    expect(drip.message).toMatch(/did not finish sending its answer/);
+  });
+
+  it("says when the CommCell refuses connections", async () => {
+    await admin(sim, "PUT", "faults", { refuse: true });
+    const error = await failure(fetchJobs(session, everything, paging));
+    expect(error.kind).toBe("network");
+    expect(error.message).toMatch(
+      /Cannot reach the CommCell at 127\.0\.0\.1:\d+: the connection was refused\./,
+    );
+  });
+});
