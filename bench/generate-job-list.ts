@@ -35,5 +35,5 @@ export function jsonJobList(count: number): string {
 }
 
 export function xmlJobList(count: number): string {
-  return listOf(count).xml as string;
+  return listOf(count).xml?.() ?? "";
 }

@@ -1,30 +1,65 @@
-// npm run bench [-- --sizes 1000,10000,100000]: runs the benchmarks, prints their tables and records them
-// in bench/results/. Benchmarks measure; tests assert behaviour.
+// npm run bench [-- --only parser|simulator] [-- --sizes 1000,10000,100000]: runs the benchmarks, prints
+// their tables and records them in bench/results/. Benchmarks measure; tests assert behaviour.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { runParserBench } from "./parser-bench";
+import { runSimulatorBench } from "./simulator-bench";
+
+const SUITES = ["parser", "simulator"] as const;
+type Suite = (typeof SUITES)[number];
+
+function argument(argv: readonly string[], name: string): string | null {
+  const index = argv.indexOf(name);
+  return index === -1 ? null : (argv[index + 1] ?? "");
+}
 
 function sizesFrom(argv: readonly string[]): number[] {
-  const index = argv.indexOf("--sizes");
-  if (index === -1) return [1_000, 10_000, 100_000];
-  const sizes = (argv[index + 1] ?? "").split(",").map(Number);
-  if (sizes.length === 0 || sizes.some((n) => !Number.isSafeInteger(n) || n <= 0)) {
-    throw new Error(`--sizes wants a comma list of positive whole numbers, got "${argv[index + 1] ?? ""}"`);
+  const text = argument(argv, "--sizes");
+  if (text === null) return [1_000, 10_000, 100_000];
+  const sizes = text.split(",").map(Number);
+  if (sizes.some((n) => !Number.isSafeInteger(n) || n < 100)) {
+    throw new Error(`--sizes wants a comma list of whole numbers of at least 100, got "${text}"`);
   }
   return sizes;
 }
 
-function main(): void {
-  const sizes = sizesFrom(process.argv.slice(2));
-  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`;
-  process.stderr.write(`parser benchmark on ${machine}\n`);
-  const table = runParserBench(sizes);
-  const report = `# Parser benchmark\n\n${new Date().toISOString()}, ${machine}. Medians over fresh processes (5 per cell, 3 at 100,000 jobs).\n\n${table}\n`;
-  process.stdout.write(`${report}\n`);
-  mkdirSync(join(__dirname, "results"), { recursive: true });
-  writeFileSync(join(__dirname, "results", "parser.md"), report);
+function suitesFrom(argv: readonly string[]): Suite[] {
+  const only = argument(argv, "--only");
+  if (only === null) return [...SUITES];
+  if (!SUITES.includes(only as Suite))
+    throw new Error(`--only wants one of ${SUITES.join(", ")}, got "${only}"`);
+  return [only as Suite];
 }
 
-main();
+function record(name: string, title: string, machine: string, body: string): void {
+  const report = `# ${title}\n\n${new Date().toISOString()}, ${machine}.\n\n${body}\n`;
+  process.stdout.write(`${report}\n`);
+  mkdirSync(join(__dirname, "results"), { recursive: true });
+  writeFileSync(join(__dirname, "results", `${name}.md`), report);
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`;
+  for (const suite of suitesFrom(argv)) {
+    process.stderr.write(`${suite} benchmark on ${machine}\n`);
+    if (suite === "parser") {
+      const table = runParserBench(sizesFrom(argv));
+      record(
+        "parser",
+        "Parser benchmark",
+        machine,
+        `Medians over fresh processes (5 per cell, 3 at 100,000 jobs), warm code, bundled as Next ships it.\n\n${table}`,
+      );
+    } else {
+      record("simulator", "Simulator benchmark", machine, await runSimulatorBench());
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+});

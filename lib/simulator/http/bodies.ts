@@ -9,7 +9,8 @@ import type { Client, Estate } from "../model/estate";
 export interface Reply {
   readonly status: number;
   readonly json?: unknown;
-  readonly xml?: string;
+  /** Made only when XML is asked for: building both forms of a 1,000-job page would double the work. */
+  readonly xml?: () => string;
   readonly text?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -21,12 +22,14 @@ export function jobListReply(total: number, jobs: readonly JobAtNow[], now: numb
     records.length === 0
       ? { totalRecordsWithoutPaging: total }
       : { totalRecordsWithoutPaging: total, jobs: records.map((jobSummary) => ({ jobSummary })) };
-  let xml = `${XML_DECLARATION}<JobManager_JobListResponse totalRecordsWithoutPaging="${total}">`;
-  jobs.forEach((job, index) => {
-    const record = { ...(records[index] as RawRecord), backupLevel: xmlLevelWord(job.plan) };
-    xml += `<jobs>${xmlElement("jobSummary", record)}</jobs>`;
-  });
-  xml += "</JobManager_JobListResponse>";
+  const xml = () => {
+    let body = `${XML_DECLARATION}<JobManager_JobListResponse totalRecordsWithoutPaging="${total}">`;
+    jobs.forEach((job, index) => {
+      const record = { ...(records[index] as RawRecord), backupLevel: xmlLevelWord(job.plan) };
+      body += `<jobs>${xmlElement("jobSummary", record)}</jobs>`;
+    });
+    return `${body}</JobManager_JobListResponse>`;
+  };
   return { status: 200, json, xml };
 }
 
@@ -44,7 +47,8 @@ function clientRecord(client: Client): RawRecord {
 
 export function clientListReply(estate: Estate): Reply {
   const records = estate.clients.map((client) => ({ client: clientRecord(client) }));
-  const xml = `${XML_DECLARATION}<App_GetClientPropertiesResponse>${records.map((r) => xmlElement("clientProperties", r)).join("")}</App_GetClientPropertiesResponse>`;
+  const xml = () =>
+    `${XML_DECLARATION}<App_GetClientPropertiesResponse>${records.map((r) => xmlElement("clientProperties", r)).join("")}</App_GetClientPropertiesResponse>`;
   return { status: 200, json: { clientProperties: records }, xml };
 }
 
@@ -105,7 +109,8 @@ export function jobDetailsReply(job: JobAtNow): Reply {
   return {
     status: 200,
     json: { job: { jobDetail: detail } },
-    xml: `${XML_DECLARATION}<JobManager_JobDetailResponse>${xmlElement("job", { jobDetail: detail })}</JobManager_JobDetailResponse>`,
+    xml: () =>
+      `${XML_DECLARATION}<JobManager_JobDetailResponse>${xmlElement("job", { jobDetail: detail })}</JobManager_JobDetailResponse>`,
   };
 }
 
@@ -114,7 +119,8 @@ export function errorReply(status: number, code: number, message: string): Reply
   return {
     status,
     json: { errorCode: code, errorMessage: message },
-    xml: `${XML_DECLARATION}<CVGui_GenericResp errorCode="${code}" errorMessage="${escapeAttribute(message)}"/>`,
+    xml: () =>
+      `${XML_DECLARATION}<CVGui_GenericResp errorCode="${code}" errorMessage="${escapeAttribute(message)}"/>`,
   };
 }
 
@@ -122,7 +128,8 @@ export function errListReply(code: number, message: string): Reply {
   return {
     status: 200,
     json: { errList: [{ errorCode: code, errLogMessage: message }] },
-    xml: `${XML_DECLARATION}<CVGui_GenericResp errorCode="${code}" errorMessage="${escapeAttribute(message)}"/>`,
+    xml: () =>
+      `${XML_DECLARATION}<CVGui_GenericResp errorCode="${code}" errorMessage="${escapeAttribute(message)}"/>`,
   };
 }
 

@@ -13,7 +13,7 @@ function serialize(reply: Reply, json: boolean): { body: string; contentType: st
   if (reply.text !== undefined) return { body: reply.text, contentType: "text/plain; charset=utf-8" };
   if (json || reply.xml === undefined)
     return { body: JSON.stringify(reply.json ?? {}), contentType: "application/json; charset=utf-8" };
-  return { body: reply.xml, contentType: "application/xml; charset=utf-8" };
+  return { body: reply.xml(), contentType: "application/xml; charset=utf-8" };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -157,7 +157,7 @@ export function routeWebService(
             ? commcell.kill(id)
             : null;
     if (action === null) return errorReply(404, 2, `Unknown job action [${segments[3]}]`);
-    if (action.ok) return { status: 200, json: {}, xml: "<GenericResp/>" };
+    if (action.ok) return { status: 200, json: {}, xml: () => "<GenericResp/>" };
     return errorReply(200, 1, `Job [${id}]: ${action.reason}.`);
   }
   if (first === "jobdetails" && method === "POST" && segments.length === 1) {
@@ -181,7 +181,7 @@ export function faultyJobList(reply: RoutedReply, fault: BodyFault, wantsJson: b
     case "errlist":
       return errListReply(5, "Simulated CommCell fault: the Job Manager service is not responding.");
     case "truncated": {
-      const body = wantsJson ? JSON.stringify(reply.json) : (reply.xml ?? "");
+      const body = wantsJson ? JSON.stringify(reply.json) : (reply.xml?.() ?? "");
       return {
         status: 200,
         text: body.slice(0, Math.max(1, Math.floor(body.length * 0.6))),
@@ -189,7 +189,7 @@ export function faultyJobList(reply: RoutedReply, fault: BodyFault, wantsJson: b
       };
     }
     case "malformed": {
-      const body = wantsJson ? JSON.stringify(reply.json) : (reply.xml ?? "");
+      const body = wantsJson ? JSON.stringify(reply.json) : (reply.xml?.() ?? "");
       const broken = wantsJson
         ? body.replace('"totalRecordsWithoutPaging"', '"totalRecordsWithoutPaging" "')
         : body.replace("<JobManager_JobListResponse", "<JobManager_JobListResponse><jobs></job>");

@@ -1,7 +1,7 @@
 // The simulated CommCell: its estate, a year of job history and the jobs still to come, a clock that can
 // run faster than real time, and what the API has done to jobs (pause, resume, kill).
 
-import type { SimJobKind } from "./catalog";
+import { SIM_JOB_KINDS, type SimJobKind } from "./catalog";
 import { DAY, type DraftPlan, jobsOnDay, plansForDay } from "./day-plans";
 import { buildEstate, type Estate } from "./estate";
 import type { JobPlan } from "./job-plan";
@@ -47,6 +47,32 @@ const FIRST_JOB_ID = 1000;
 const LONGEST_JOB_DAYS = 4;
 const HISTORY_DAYS = 366;
 
+/** Plans newest first, with the fields every query filters on packed into columns. */
+interface PlanIndex {
+  readonly plans: readonly JobPlan[];
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly kind: Uint8Array;
+  readonly client: Int32Array;
+}
+
+function indexPlans(plans: readonly JobPlan[]): PlanIndex {
+  const index = {
+    plans,
+    start: new Float64Array(plans.length),
+    end: new Float64Array(plans.length),
+    kind: new Uint8Array(plans.length),
+    client: new Int32Array(plans.length),
+  };
+  plans.forEach((plan, i) => {
+    index.start[i] = plan.start;
+    index.end[i] = plan.plannedEnd;
+    index.kind[i] = SIM_JOB_KINDS.indexOf(plan.kind);
+    index.client[i] = plan.subclient?.client.id ?? 0;
+  });
+  return index;
+}
+
 export class SimulatedCommCell {
   readonly estate: Estate;
   private readonly options: CommCellOptions;
@@ -57,7 +83,7 @@ export class SimulatedCommCell {
   private readonly byId = new Map<number, JobPlan>();
   private readonly overrides = new Map<number, JobOverride>();
   private readonly firstIdCache = new Map<number, number>([[EPOCH_DAY, FIRST_JOB_ID]]);
-  private cachedDayRange: { first: number; last: number; plans: JobPlan[] } | null = null;
+  private cachedDayRange: { first: number; last: number; index: PlanIndex } | null = null;
 
   constructor(options: CommCellOptions) {
     this.options = options;
@@ -111,11 +137,11 @@ export class SimulatedCommCell {
   }
 
   /** Every plan that can be listed at `now`, newest first; days past the history are let go. */
-  private plansAround(now: number): JobPlan[] {
+  private plansAround(now: number): PlanIndex {
     const last = Math.floor(now / DAY);
     const first = last - HISTORY_DAYS - LONGEST_JOB_DAYS;
     if (this.cachedDayRange && this.cachedDayRange.first === first && this.cachedDayRange.last === last) {
-      return this.cachedDayRange.plans;
+      return this.cachedDayRange.index;
     }
     for (const day of this.days.keys()) {
       if (day < first) {
@@ -128,8 +154,9 @@ export class SimulatedCommCell {
       const dayPlans = this.plansOf(day);
       for (let i = dayPlans.length - 1; i >= 0; i--) plans.push(dayPlans[i] as JobPlan);
     }
-    this.cachedDayRange = { first, last, plans };
-    return plans;
+    const index = indexPlans(plans);
+    this.cachedDayRange = { first, last, index };
+    return index;
   }
 
   private overrideOf(id: number): JobOverride {
@@ -140,18 +167,24 @@ export class SimulatedCommCell {
   listJobs(query: JobQuery): { total: number; jobs: JobAtNow[] } {
     const now = this.now();
     const since = now - query.lookupSeconds;
+    const index = this.plansAround(now);
+    const kindWanted = SIM_JOB_KINDS.map((kind) => query.kinds === null || query.kinds.has(kind));
+    const clientId = query.clientId ?? -1;
+    const overridden = this.overrides.size > 0;
     const page: JobAtNow[] = [];
     let total = 0;
-    for (const plan of this.plansAround(now)) {
-      if (plan.start > now) continue;
-      if (query.kinds && !query.kinds.has(plan.kind)) continue;
-      if (query.clientId !== null && plan.subclient?.client.id !== query.clientId) continue;
-      const override = this.overrides.get(plan.id);
-      const end = override ? plannedEnd(plan, override) : plan.plannedEnd;
+    // Filters read the packed columns; plan objects are touched only for the page and overridden jobs.
+    for (let i = 0; i < index.plans.length; i++) {
+      if ((index.start[i] as number) > now) continue;
+      if (!kindWanted[index.kind[i] as number]) continue;
+      if (clientId !== -1 && index.client[i] !== clientId) continue;
+      const plan = index.plans[i] as JobPlan;
+      const override = overridden ? this.overrides.get(plan.id) : undefined;
+      const end = override ? plannedEnd(plan, override) : (index.end[i] as number);
       const active = end > now;
       if (active ? query.category === "finished" : query.category === "active" || end < since) continue;
       if (total >= query.offset && page.length < query.limit) {
-        const state = jobStateAt(plan, now, this.overrideOf(plan.id));
+        const state = jobStateAt(plan, now, override ?? NO_OVERRIDE);
         if (state) page.push({ plan, state });
       }
       total++;
