@@ -3,18 +3,11 @@
 // faster than XML (see bench/results/parser.md); XML answers are read all the same.
 
 import type { Job } from "@/lib/jobs/job";
+import type { UpstreamJobQuery } from "@/lib/jobs/upstream-query";
 import { parseJobList } from "./parse-job-list";
 import { authenticatedGet, type UpstreamSession } from "./session";
 
-/** What goes upstream: the filters the CommCell applies itself. */
-export interface UpstreamJobQuery {
-  readonly category: "active" | "finished" | "all";
-  /** null: leave jobFilter out (the API then gives backups only); "": every type; else API words or codes. */
-  readonly jobFilter: string | null;
-  readonly clientId: number | null;
-  /** Always sent: left out, a CommCell looks back a whole year, which can take over 30 s. */
-  readonly lookupSeconds: number;
-}
+export type { UpstreamJobQuery };
 
 export interface FetchedJobs {
   readonly jobs: Job[];

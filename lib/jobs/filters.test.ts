@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_FILTERS, FILTER_NAMES, parseFilters, serializeFilters } from "./filters";
+
+const parse = (query: string) => parseFilters(new URLSearchParams(query));
+
+describe("parseFilters", () => {
+  it("gives the defaults for an empty query: backups, newest first, the last 24 hours", () => {
+    expect(parse("")).toEqual({ filters: DEFAULT_FILTERS, problems: [] });
+  });
+
+  it("reads every parameter", () => {
+    const { filters, problems } = parse(
+      "category=Active&type=backup,restore,14&status=failed,killed&client=fs-lon-001&clientGroup=Databases&agent=SQL%20Server&level=full,incremental&window=7d&q=ddb&sort=-savings&page=3&pageSize=500",
+    );
+    expect(problems).toEqual([]);
+    expect(filters).toEqual({
+      category: "active",
+      type: ["backup", "restore", "synthetic_full"],
+      status: ["failed", "killed"],
+      client: "fs-lon-001",
+      clientGroup: "Databases",
+      agent: "SQL Server",
+      level: ["full", "incremental"],
+      window: 604_800,
+      q: "ddb",
+      sort: { column: "savings", descending: true },
+      page: 3,
+      pageSize: 500,
+    });
+  });
+
+  it("reads type=all and windows in seconds", () => {
+    expect(parse("type=all&window=3600").filters).toMatchObject({ type: "all", window: 3600 });
+    expect(parse("type=backup,all").filters.type).toBe("all");
+  });
+
+  it("names each parameter whose value is wrong, and keeps its default", () => {
+    const { filters, problems } = parse(
+      "category=sometimes&type=tape&status=exploded&level=weekly&window=2w&sort=colour&page=0&pageSize=20000&q=" +
+        "x".repeat(201),
+    );
+    expect(problems.map((p) => p.param)).toEqual([
+      "category",
+      "type",
+      "status",
+      "level",
+      "window",
+      "q",
+      "sort",
+      "page",
+      "pageSize",
+    ]);
+    expect(problems[1]?.message).toContain('type "tape" is not a job type');
+    expect(problems[4]?.message).toContain(
+      'window must be 1h, 24h, 7d, 30d, 1y or seconds from 60 to 31622400 (got "2w")',
+    );
+    expect(filters).toEqual(DEFAULT_FILTERS);
+  });
+
+  it("refuses an empty type list rather than guessing", () => {
+    expect(parse("type=").problems[0]?.message).toBe('type needs at least one job type, or "all"');
+  });
+
+  it("ignores parameters it does not know (pages add columns, tz, theme)", () => {
+    expect(parse("columns=id,status&tz=UTC").problems).toEqual([]);
+  });
+});
+
+describe("serializeFilters", () => {
+  it("leaves defaults out and round-trips everything else", () => {
+    expect(serializeFilters(DEFAULT_FILTERS).toString()).toBe("");
+    const query =
+      "category=finished&type=all&status=failed&client=c1&window=30d&q=x&sort=start&page=2&pageSize=50";
+    const { filters } = parse(query);
+    expect(parse(serializeFilters(filters).toString()).filters).toEqual(filters);
+    expect(serializeFilters(filters).get("window")).toBe("30d");
+  });
+
+  it("has a parser and serializer for every filter", () => {
+    expect(FILTER_NAMES.sort()).toEqual(Object.keys(DEFAULT_FILTERS).sort());
+  });
+});

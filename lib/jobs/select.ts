@@ -1,0 +1,96 @@
+// What the CommCell cannot filter, done here over normalized jobs: status kinds, client and group by name,
+// agent, level, free text; then sorting on any column and paging.
+
+import type { JobFilters, Sort, SortColumn } from "./filters";
+import type { Job } from "./job";
+
+type SortValue = number | string | null;
+
+const SORT_VALUE = {
+  id: (job) => job.id,
+  status: (job) => job.status?.toLowerCase() ?? null,
+  type: (job) => job.type?.toLowerCase() ?? null,
+  level: (job) => job.backupLevel?.name.toLowerCase() ?? null,
+  client: (job) => job.client?.name?.toLowerCase() ?? null,
+  agent: (job) => job.appType?.name?.toLowerCase() ?? null,
+  backupSet: (job) => job.backupSet?.name?.toLowerCase() ?? null,
+  subclient: (job) => job.subclient?.name?.toLowerCase() ?? null,
+  phase: (job) => job.phase?.toLowerCase() ?? null,
+  progress: (job) => job.percentComplete,
+  start: (job) => job.startTime,
+  end: (job) => job.endTime,
+  elapsed: (job) => job.elapsedSeconds,
+  lastUpdate: (job) => job.lastUpdateTime,
+  appSize: (job) => job.sizeOfApplication,
+  mediaSize: (job) => job.sizeOfMediaOnDisk,
+  savings: (job) => job.percentSavings,
+  files: (job) => job.files.total,
+  failedFiles: (job) => job.files.failed,
+} as const satisfies Record<SortColumn, (job: Job) => SortValue>;
+
+const lower = (text: string | null | undefined) => text?.toLowerCase() ?? "";
+
+function matchesRef(ref: { id: number | null; name: string | null } | null, wanted: string): boolean {
+  if (!ref) return false;
+  return /^\d+$/.test(wanted) ? ref.id === Number(wanted) : lower(ref.name) === wanted.toLowerCase();
+}
+
+function matchesText(job: Job, needle: string): boolean {
+  if (String(job.id) === needle) return true;
+  return [
+    job.client?.name,
+    job.subclient?.name,
+    job.backupSet?.name,
+    job.appType?.name,
+    job.type,
+    job.status,
+    job.pendingReason?.text,
+  ].some((text) => lower(text).includes(needle));
+}
+
+export function filterJobs(jobs: readonly Job[], filters: JobFilters): Job[] {
+  const statuses = filters.status.length > 0 ? new Set(filters.status) : null;
+  const levels = filters.level.length > 0 ? new Set(filters.level) : null;
+  const needle = filters.q?.toLowerCase() ?? null;
+  return jobs.filter(
+    (job) =>
+      (!statuses || statuses.has(job.statusKind)) &&
+      (!filters.client || matchesRef(job.client, filters.client)) &&
+      (!filters.clientGroup ||
+        job.clientGroups.some((group) => matchesRef(group, filters.clientGroup as string))) &&
+      (!filters.agent || lower(job.appType?.name) === filters.agent.toLowerCase()) &&
+      (!levels || (job.backupLevel !== null && levels.has(job.backupLevel.kind))) &&
+      (!needle || matchesText(job, needle)),
+  );
+}
+
+/** Sorts a copy; missing values go last in either direction, ties keep the newest job first. */
+export function sortJobs(jobs: readonly Job[], sort: Sort): Job[] {
+  const value = SORT_VALUE[sort.column];
+  const direction = sort.descending ? -1 : 1;
+  return jobs
+    .map((job) => ({ job, key: value(job) }))
+    .sort((a, b) => {
+      if (a.key === null || b.key === null) {
+        if (a.key === b.key) return b.job.id - a.job.id;
+        return a.key === null ? 1 : -1;
+      }
+      if (a.key < b.key) return -direction;
+      if (a.key > b.key) return direction;
+      return b.job.id - a.job.id;
+    })
+    .map((entry) => entry.job);
+}
+
+export interface Selection {
+  /** The page of jobs to show. */
+  readonly jobs: Job[];
+  /** How many jobs match the filters, over all pages. */
+  readonly total: number;
+}
+
+export function selectJobs(jobs: readonly Job[], filters: JobFilters): Selection {
+  const matching = sortJobs(filterJobs(jobs, filters), filters.sort);
+  const start = (filters.page - 1) * filters.pageSize;
+  return { jobs: matching.slice(start, start + filters.pageSize), total: matching.length };
+}
