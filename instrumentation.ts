@@ -3,9 +3,9 @@
 
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startUpstream } = await import("./lib/commcell/start-upstream");
+  const { startRuntime } = await import("./lib/api/runtime");
   try {
-    await startUpstream(process.env);
+    await startRuntime(process.env);
   } catch (error) {
     console.error(`commcell-job-monitor: cannot start: ${(error as Error).message}`);
     process.exit(1);

@@ -55,6 +55,9 @@ export default defineConfig({
         SIMULATOR_TIME_WARP: "0.000001",
         SIMULATOR_JOBS: "20000",
         SIMULATOR_CLIENTS: "60",
+        // Short cache life, so specs see refreshes and outages within a second.
+        CACHE_TTL_SECONDS: "1",
+        REFRESH_FLOOR_SECONDS: "1",
       },
     },
   ],

@@ -1,61 +1,51 @@
 import { StatusBadge } from "@/components/jobs/status-badge";
 import { StatusTiles } from "@/components/overview/status-tiles";
+import { SessionBar } from "@/components/session/session-bar";
+import { cachedJobs } from "@/lib/api/job-view";
+import { pageViewer } from "@/lib/api/page-viewer";
+import { getRuntime } from "@/lib/api/runtime";
 import { isCommCellError } from "@/lib/commcell/errors";
-import { fetchJobs } from "@/lib/commcell/job-fetch";
-import { getUpstream } from "@/lib/commcell/upstream";
+import { DEFAULT_FILTERS, WINDOWS } from "@/lib/jobs/filters";
 import { countByStatus } from "@/lib/jobs/metrics";
 import { STATUS_INFO, STATUS_KINDS } from "@/lib/jobs/statuses";
 
-// Live data on every request; the cached /api/jobs and the full overview come with the next issues.
+// Live data on every request, through the server's cache; the full overview comes with its own issue.
 export const dynamic = "force-dynamic";
 
 const ACTIVE_KINDS = STATUS_KINDS.filter((kind) => STATUS_INFO[kind].active);
 const FINISHED_KINDS = STATUS_KINDS.filter((kind) => !STATUS_INFO[kind].active && kind !== "unknown");
-const DAY = 86_400;
+const LAST_DAY = { ...DEFAULT_FILTERS, type: "all" as const, window: WINDOWS["24h"] };
 
-async function loadCounts() {
-  const upstream = getUpstream();
-  if (!upstream.service) return { upstream, result: null } as const;
-  const paging = { pageSize: upstream.config.pageSize, concurrency: upstream.config.pageConcurrency };
+async function loadCounts(viewer: Awaited<ReturnType<typeof pageViewer>>) {
   try {
     const [active, finished] = await Promise.all([
-      fetchJobs(
-        upstream.service,
-        { category: "active", jobFilter: "", clientId: null, lookupSeconds: DAY },
-        paging,
-      ),
-      fetchJobs(
-        upstream.service,
-        { category: "finished", jobFilter: "", clientId: null, lookupSeconds: DAY },
-        paging,
-      ),
+      cachedJobs(viewer, { ...LAST_DAY, category: "active" }),
+      cachedJobs(viewer, { ...LAST_DAY, category: "finished" }),
     ]);
     return {
-      upstream,
-      result: { active: countByStatus(active.jobs), finished: countByStatus(finished.jobs), at: new Date() },
+      active: countByStatus(active.answer.value.jobs),
+      finished: countByStatus(finished.answer.value.jobs),
+      at: new Date(Math.min(active.answer.fetchedAt, finished.answer.fetchedAt)),
+      stale: active.answer.error ?? finished.answer.error,
     } as const;
   } catch (error) {
     if (!isCommCellError(error)) throw error;
-    return { upstream, result: { error: error.message } } as const;
+    return { error: error.message } as const;
   }
 }
 
 export default async function HomePage() {
-  const { upstream, result } = await loadCounts();
+  const viewer = await pageViewer("/");
+  const { upstream } = getRuntime();
+  const result = await loadCounts(viewer);
   return (
     <main className="mx-auto max-w-4xl space-y-8 p-8">
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">CommCell Job Monitor</h1>
-        <p className="text-sm text-[var(--muted)]" data-testid="upstream">
-          {upstream.demo ? "Demo CommCell (simulated)" : `CommCell ${new URL(upstream.root).host}`}
-        </p>
+        <SessionBar demo={upstream.demo} host={new URL(upstream.root).host} viewer={viewer} />
       </header>
 
-      {result === null ? (
-        <p role="status" className="rounded-md border border-[var(--border)] bg-[var(--surface)] p-3 text-sm">
-          No service account is configured: sign-in with CommCell credentials arrives with the server issue.
-        </p>
-      ) : "error" in result ? (
+      {"error" in result ? (
         <p
           role="alert"
           className="rounded-md border border-[var(--tone-danger)] bg-[var(--tone-danger-bg)] p-3 text-sm"
@@ -64,6 +54,14 @@ export default async function HomePage() {
         </p>
       ) : (
         <>
+          {result.stale && (
+            <p
+              role="alert"
+              className="rounded-md border border-[var(--tone-warning)] bg-[var(--tone-warning-bg)] p-3 text-sm"
+            >
+              Showing the last answer the CommCell gave: {result.stale.message}
+            </p>
+          )}
           <section aria-labelledby="active" className="space-y-3">
             <h2 id="active" className="text-lg font-medium">
               Active now

@@ -1,4 +1,5 @@
-// What e2e specs need of the embedded simulator: its own answers, to compare pages with, and its faults.
+// What e2e specs need of the embedded simulator: its own answers, to compare pages with, its faults, and
+// its counters and tokens.
 
 import { SIMULATOR_ADMIN_PORT, SIMULATOR_PORT } from "../playwright.config";
 
@@ -15,19 +16,26 @@ async function token(): Promise<string> {
 }
 
 /** The simulator's own jobs for a GET /Job query string, as raw summaries. */
-export async function simulatorJobs(query: string): Promise<{ status: string }[]> {
+export async function simulatorJobs(query: string): Promise<{ status: string; jobId: number }[]> {
   const response = await fetch(`${ROOT}Job?${query}&limit=100000`, {
     headers: { Accept: "application/json", Authtoken: await token() },
   });
-  const body = (await response.json()) as { jobs?: { jobSummary: { status: string } }[] };
+  const body = (await response.json()) as { jobs?: { jobSummary: { status: string; jobId: number } }[] };
   return (body.jobs ?? []).map((job) => job.jobSummary);
 }
 
-export async function setFaults(faults: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${ADMIN}faults`, { method: "PUT", body: JSON.stringify(faults) });
-  if (!response.ok) throw new Error(`faults: ${await response.text()}`);
+async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${ADMIN}${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`simulator admin ${path}: ${await response.text()}`);
+  return (await response.json()) as T;
 }
 
-export async function resetFaults(): Promise<void> {
-  await fetch(`${ADMIN}faults/reset`, { method: "POST" });
-}
+export const setFaults = (faults: Record<string, unknown>) => admin("PUT", "faults", faults);
+export const resetFaults = () => admin("POST", "faults/reset");
+export const expireTokens = () => admin("POST", "tokens/expire");
+export const simulatorTokens = () => admin<{ tokens: string[] }>("GET", "tokens").then((body) => body.tokens);
+export const simulatorState = () =>
+  admin<{ logins: number; requests: Record<string, number> }>("GET", "state");

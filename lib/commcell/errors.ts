@@ -18,8 +18,13 @@ export const COMMCELL_ERROR_KINDS = [
 ] as const;
 export type CommCellErrorKind = (typeof COMMCELL_ERROR_KINDS)[number];
 
+// Next bundles route handlers and instrumentation separately, so one process can hold two copies of this
+// class; `instanceof` then fails across them. A registered symbol brands every copy's instances alike.
+const BRAND = Symbol.for("commcell-job-monitor.CommCellError");
+
 export class CommCellError extends Error {
   override readonly name = "CommCellError";
+  readonly [BRAND] = true;
   readonly kind: CommCellErrorKind;
   /** The CommCell's own error code or the HTTP status, when there is one. */
   readonly code: string | null;
@@ -32,5 +37,5 @@ export class CommCellError extends Error {
 }
 
 export function isCommCellError(error: unknown): error is CommCellError {
-  return error instanceof CommCellError;
+  return typeof error === "object" && error !== null && (error as { [BRAND]?: boolean })[BRAND] === true;
 }

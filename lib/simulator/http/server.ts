@@ -70,6 +70,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const sessions = new Sessions(options);
   const gate = new ErrorRateGate();
   let faults: Faults = NO_FAULTS;
+  // Requests per route, so tests can count what the dashboard asks for.
+  const requests = new Map<string, number>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://simulator");
@@ -87,6 +89,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         reply = errorReply(500, 1, "Simulated fault: internal server error.");
       } else {
         const path = decodeURIComponent(url.pathname.slice(WEB_SERVICE_ROOT.length));
+        const route = `${req.method} ${path.split("/")[0]}`;
+        requests.set(route, (requests.get(route) ?? 0) + 1);
         const routed = routeWebService(
           { method: req.method ?? "GET", path, params: url.searchParams, headers: req.headers, body },
           commcell,
@@ -157,10 +161,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
           return reply(200, {
             now: commcell.now(),
             tokens: sessions.count,
+            logins: sessions.logins,
+            requests: Object.fromEntries(requests),
             faults,
             url: `http://${options.host}:${port}${WEB_SERVICE_ROOT}`,
           });
         }
+        if (path === "/tokens" && req.method === "GET") return reply(200, { tokens: sessions.tokens() });
         return reply(404, { error: `unknown admin call ${req.method} ${path}` });
       })
       .catch((error: unknown) => {

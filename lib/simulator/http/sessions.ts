@@ -32,7 +32,11 @@ export class Sessions {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** Sign-ins answered, good or bad: for tests that count how often the dashboard signs in. */
+  logins = 0;
+
   login(username: string, password: string): LoginOutcome {
+    this.logins++;
     const now = this.clock();
     if (now < this.lockedUntil)
       return { kind: "locked", remainingSeconds: Math.ceil((this.lockedUntil - now) / 1000) };
@@ -87,6 +91,11 @@ export class Sessions {
     const count = this.sessions.size;
     this.sessions.clear();
     return count;
+  }
+
+  /** The tokens in use: for tests that check no page ever shows one. */
+  tokens(): string[] {
+    return [...this.sessions.keys()];
   }
 
   get count(): number {

@@ -1,0 +1,40 @@
+// GET /api/session/display?key=...&next=/wall: a display key signs an unattended screen in once; the
+// screen then carries a session cookie, and the key leaves the address bar.
+
+import { timingSafeEqual } from "node:crypto";
+import { ApiError, errorResponse } from "@/lib/api/api-error";
+import { getRuntime } from "@/lib/api/runtime";
+import { getSession, isSecure } from "@/lib/api/session";
+
+export const dynamic = "force-dynamic";
+
+function sameKey(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Only paths on this site: a display link must not become an open redirect. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+}
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const url = new URL(request.url);
+    const { server } = getRuntime();
+    const key = url.searchParams.get("key") ?? "";
+    if (!server.displayKey || !sameKey(key, server.displayKey)) {
+      throw new ApiError(403, "invalid_display_key", "This display key is not valid.");
+    }
+    const session = await getSession(isSecure(request));
+    session.display = true;
+    await session.save();
+    return new Response(null, {
+      status: 303,
+      headers: { Location: safeNext(url.searchParams.get("next")), "Cache-Control": "no-store" },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

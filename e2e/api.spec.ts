@@ -1,0 +1,165 @@
+// /api/jobs and friends over HTTP against `next start` and the embedded simulator: every parameter's bad
+// values, each CommCell fault mapped to its status and message, the cache's single flight, token renewal.
+
+import { FILTER_NAMES } from "../lib/jobs/filters";
+import { expect, test } from "./fixtures";
+import { expireTokens, resetFaults, setFaults, simulatorJobs, simulatorState } from "./simulator";
+
+test.afterEach(async () => {
+  await resetFaults();
+});
+
+// Each test asks for its own window, so it gets its own cache entry and really reaches the simulator.
+let windowSeconds = 7200 + Math.floor(Math.random() * 10_000) * 10;
+const freshWindow = () => (windowSeconds += 1);
+
+test("answers jobs with the count and freshness the UI needs", async ({ request }) => {
+  const response = await request.get(`/api/jobs?type=all&category=active&window=${freshWindow()}`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toBe("no-store");
+  const body = await response.json();
+  expect(Object.keys(body).sort()).toEqual(["error", "fetchedAt", "jobs", "stale", "total", "upstream"]);
+  expect(body).toMatchObject({ stale: false, error: null, upstream: { pages: 1 } });
+  const expected = await simulatorJobs("jobCategory=Active&jobFilter=&completedJobLookupTime=86400");
+  expect(body.total).toBe(expected.length);
+  expect(body.jobs.map((job: { id: number }) => job.id).sort()).toEqual(
+    expected.map((job) => job.jobId).sort(),
+  );
+});
+
+test("filters, sorts and pages on the server", async ({ request }) => {
+  const window = freshWindow();
+  const all = await (await request.get(`/api/jobs?type=all&window=${window}&pageSize=10000`)).json();
+  const failed = await (
+    await request.get(
+      `/api/jobs?type=all&window=${window}&status=failed,failed_to_start&sort=start&pageSize=5&page=2`,
+    )
+  ).json();
+  const expected = all.jobs.filter((job: { statusKind: string }) =>
+    ["failed", "failed_to_start"].includes(job.statusKind),
+  );
+  expect(failed.total).toBe(expected.length);
+  expect(failed.jobs.length).toBeLessThanOrEqual(5);
+  const starts = failed.jobs.map((job: { startTime: number }) => job.startTime);
+  expect(starts).toEqual([...starts].sort((a, b) => a - b));
+});
+
+const BAD_VALUES: Record<string, string> = {
+  category: "sometimes",
+  type: "tape",
+  status: "exploded",
+  client: "x".repeat(201),
+  clientGroup: "x".repeat(201),
+  agent: "x".repeat(201),
+  level: "weekly",
+  window: "2w",
+  q: "x".repeat(201),
+  sort: "colour",
+  page: "0",
+  pageSize: "20000",
+};
+
+for (const name of FILTER_NAMES) {
+  test(`refuses a bad ${name} with 400 naming it`, async ({ request }) => {
+    const value = BAD_VALUES[name];
+    if (value === undefined) throw new Error(`no bad value for ${name}`);
+    const response = await request.get(`/api/jobs?${name}=${encodeURIComponent(value)}`);
+    expect(response.status()).toBe(400);
+    const body = await response.json();
+    expect(body.error).toMatchObject({ code: "invalid_parameter", param: name });
+    expect(body.error.message).toContain(name);
+  });
+}
+
+const FAULTS = [
+  [{ body: "html" }, 502, "commcell_http", "HTTP 503: 503 - Service Unavailable"],
+  [{ body: "errlist" }, 502, "commcell_upstream", "Job Manager service is not responding"],
+  [{ body: "truncated" }, 502, "commcell_parse", "truncated JSON"],
+  [{ body: "malformed" }, 502, "commcell_parse", "malformed or truncated JSON"],
+  [{ errorRate: 1 }, 502, "commcell_http", "HTTP 500"],
+  [{ refuse: true }, 502, "commcell_network", "the connection was refused"],
+] as const;
+
+for (const [fault, status, code, message] of FAULTS) {
+  test(`maps the fault ${JSON.stringify(fault)} to ${status} ${code}`, async ({ request }) => {
+    await setFaults(fault);
+    const response = await request.get(`/api/jobs?window=${freshWindow()}`);
+    expect(response.status()).toBe(status);
+    const body = await response.json();
+    expect(body.error.code).toBe(code);
+    expect(body.error.message).toContain(message);
+  });
+}
+
+test("serves the last good answer, marked stale, while the CommCell fails, and recovers by itself", async ({
+  request,
+}) => {
+  const url = `/api/jobs?window=${freshWindow()}`;
+  const good = await (await request.get(url)).json();
+  await setFaults({ body: "html" });
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const stale = await (await request.get(url)).json();
+  expect(stale).toMatchObject({ stale: true, total: good.total, fetchedAt: good.fetchedAt });
+  expect(stale.error.message).toContain("HTTP 503");
+  await resetFaults();
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  expect(await (await request.get(url)).json()).toMatchObject({ stale: false, error: null });
+});
+
+test("asks the CommCell once for twenty viewers of the same new view", async ({ request }) => {
+  const url = `/api/jobs?type=all&window=${freshWindow()}`;
+  const before = (await simulatorState()).requests["GET Job"] ?? 0;
+  const answers = await Promise.all(Array.from({ length: 20 }, () => request.get(url)));
+  expect(answers.every((answer) => answer.status() === 200)).toBe(true);
+  const pages = (await answers[0]?.json()).upstream.pages as number;
+  expect(((await simulatorState()).requests["GET Job"] ?? 0) - before).toBe(pages);
+});
+
+test("signs in again, once, when the CommCell expires the service token", async ({ request }) => {
+  await request.get(`/api/jobs?window=${freshWindow()}`);
+  const before = (await simulatorState()).logins;
+  await expireTokens();
+  const answers = await Promise.all([1, 2, 3].map(() => request.get(`/api/jobs?window=${freshWindow()}`)));
+  expect(answers.map((answer) => answer.status())).toEqual([200, 200, 200]);
+  expect((await simulatorState()).logins - before).toBe(1);
+});
+
+test("answers one job with its details, and 404 or 400 for others", async ({ request }) => {
+  const list = await (await request.get(`/api/jobs?window=${freshWindow()}&pageSize=1`)).json();
+  const id = list.jobs[0].id;
+  const one = await request.get(`/api/jobs/${id}`);
+  expect(one.status()).toBe(200);
+  const body = await one.json();
+  expect(body.job.id).toBe(id);
+  expect(Object.keys(body.details).sort()).toEqual(["detailInfo", "generalInfo", "progressInfo"]);
+  expect((await request.get("/api/jobs/1")).status()).toBe(404);
+  const bad = await request.get("/api/jobs/abc");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.param).toBe("jobId");
+});
+
+test("reports health without secrets", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body).toMatchObject({
+    status: "ok",
+    demo: true,
+    upstream: { reachable: true },
+    identity: "demo-service-account",
+  });
+  expect(JSON.stringify(body)).not.toMatch(/QSDK|password/i);
+});
+
+test("sets security headers on pages and the API", async ({ request }) => {
+  const page = await request.get("/login");
+  expect(page.headers()["content-security-policy"]).toMatch(
+    /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
+  );
+  expect(page.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  for (const response of [page, await request.get("/api/health")]) {
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers()["referrer-policy"]).toBe("same-origin");
+    expect(response.headers()["x-frame-options"]).toBe("DENY");
+  }
+});

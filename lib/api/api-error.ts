@@ -1,0 +1,58 @@
+// One error shape for every API answer: { "error": { "code", "message", "param"? } }, with the status
+// each kind of failure deserves. CommCell errors keep their message (written to be read by an admin, with
+// no token in it); anything unexpected is logged here and answered with a generic message.
+
+import type { CommCellErrorKind } from "@/lib/commcell/errors";
+import { isCommCellError } from "@/lib/commcell/errors";
+import { FilterError } from "@/lib/jobs/filters";
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly param?: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+}
+
+// A CommCell failure is the upstream's, not the browser's: 502 or 504, never 500.
+const STATUS_BY_KIND = {
+  http: 502,
+  timeout: 504,
+  network: 502,
+  parse: 502,
+  upstream: 502,
+  auth: 502,
+} as const satisfies Record<CommCellErrorKind, number>;
+
+export const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) {
+    return Response.json(
+      { error: { code: error.code, message: error.message, ...(error.param ? { param: error.param } : {}) } },
+      { status: error.status, headers: { ...NO_STORE, ...error.headers } },
+    );
+  }
+  if (error instanceof FilterError) {
+    return Response.json(
+      { error: { code: "invalid_parameter", message: error.message, param: error.param } },
+      { status: 400, headers: NO_STORE },
+    );
+  }
+  if (isCommCellError(error)) {
+    return Response.json(
+      { error: { code: `commcell_${error.kind}`, message: error.message } },
+      { status: STATUS_BY_KIND[error.kind], headers: NO_STORE },
+    );
+  }
+  console.error("api: unexpected error", error);
+  return Response.json(
+    { error: { code: "internal", message: "The server failed to answer; see its log." } },
+    { status: 500, headers: NO_STORE },
+  );
+}

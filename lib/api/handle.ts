@@ -1,0 +1,31 @@
+// The frame of every API route: the viewer from the session, the error shape for every failure, and an
+// expired user token ending that user's session instead of failing forever.
+
+import "server-only";
+import type { IronSession } from "iron-session";
+import { isCommCellError } from "@/lib/commcell/errors";
+import { ApiError, errorResponse } from "./api-error";
+import { getSession, isSecure, type SessionData } from "./session";
+import { type Viewer, viewerFor } from "./viewer";
+
+export async function withViewer(
+  request: Request,
+  answer: (viewer: Viewer) => Promise<Response>,
+): Promise<Response> {
+  let session: IronSession<SessionData> | null = null;
+  try {
+    session = await getSession(isSecure(request));
+    const viewer = viewerFor(session);
+    try {
+      return await answer(viewer);
+    } catch (error) {
+      if (viewer.kind === "user" && isCommCellError(error) && error.kind === "auth") {
+        session.destroy();
+        throw new ApiError(401, "session_expired", "Your CommCell session has expired: sign in again.");
+      }
+      throw error;
+    }
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,43 @@
+// What the API routes share in one process: the upstream, the server settings, the job cache and the
+// sign-in limiter. Set up once at start; kept on globalThis so every route bundle sees the same one.
+
+import "server-only";
+import { JobCache } from "@/lib/commcell/job-cache";
+import { startUpstream } from "@/lib/commcell/start-upstream";
+import type { Upstream } from "@/lib/commcell/upstream";
+import { readServerConfig, type ServerConfig } from "./server-config";
+import { SignInLimiter } from "./sign-in-limiter";
+
+export interface Runtime {
+  readonly upstream: Upstream;
+  readonly server: ServerConfig;
+  readonly cache: JobCache;
+  readonly signIns: SignInLimiter;
+  readonly startedAt: number;
+}
+
+const KEY = Symbol.for("commcell-job-monitor.runtime");
+type Holder = { [KEY]?: Runtime };
+
+export async function startRuntime(env: Readonly<Record<string, string | undefined>>): Promise<Runtime> {
+  // Server settings first: a bad one should stop the server before a simulator is started for nothing.
+  const server = readServerConfig(env, !env.COMMVAULT_URL?.trim());
+  const upstream = await startUpstream(env);
+  const runtime: Runtime = {
+    upstream,
+    server,
+    cache: new JobCache({ ttlMs: server.cacheTtlMs, maxEntries: 500, maxStaleMs: server.maxStaleMs }),
+    signIns: new SignInLimiter(),
+    startedAt: Date.now(),
+  };
+  (globalThis as Holder)[KEY] = runtime;
+  if (server.sessionSecretGenerated)
+    console.info("commcell: demo mode without SESSION_SECRET: sign-ins last until the server stops");
+  return runtime;
+}
+
+export function getRuntime(): Runtime {
+  const runtime = (globalThis as Holder)[KEY];
+  if (!runtime) throw new Error("The server did not start its runtime (instrumentation.ts did not run).");
+  return runtime;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { readServerConfig } from "./server-config";
+
+const SECRET = "x".repeat(32);
+
+describe("readServerConfig", () => {
+  it("needs a session secret outside demo mode, and makes one up in it", () => {
+    expect(() => readServerConfig({}, false)).toThrow("SESSION_SECRET is missing");
+    const demo = readServerConfig({}, true);
+    expect(demo.sessionSecret).toHaveLength(64);
+    expect(demo.sessionSecretGenerated).toBe(true);
+  });
+
+  it("refuses short secrets and keys without printing them", () => {
+    expect(() => readServerConfig({ SESSION_SECRET: "hunter2" }, false)).toThrow(
+      "SESSION_SECRET is too short: 7 characters",
+    );
+    expect(() => readServerConfig({ SESSION_SECRET: SECRET, DISPLAY_KEY: "short" }, false)).toThrow(
+      "DISPLAY_KEY is too short",
+    );
+  });
+
+  it("allows anonymous viewing only in demo mode unless told", () => {
+    expect(readServerConfig({ SESSION_SECRET: SECRET }, false).allowAnonymousView).toBe(false);
+    expect(readServerConfig({}, true).allowAnonymousView).toBe(true);
+    expect(readServerConfig({ ALLOW_ANONYMOUS_VIEW: "false" }, true).allowAnonymousView).toBe(false);
+    expect(() => readServerConfig({ ALLOW_ANONYMOUS_VIEW: "maybe" }, true)).toThrow(
+      "ALLOW_ANONYMOUS_VIEW must be true or false",
+    );
+  });
+
+  it("keeps the cache TTL at or above the refresh floor", () => {
+    expect(readServerConfig({}, true)).toMatchObject({ cacheTtlMs: 10_000, refreshFloorMs: 5_000 });
+    expect(readServerConfig({ REFRESH_FLOOR_SECONDS: "30" }, true).cacheTtlMs).toBe(30_000);
+    expect(() => readServerConfig({ CACHE_TTL_SECONDS: "2", REFRESH_FLOOR_SECONDS: "5" }, true)).toThrow(
+      "CACHE_TTL_SECONDS (2) must not be below REFRESH_FLOOR_SECONDS (5)",
+    );
+  });
+});

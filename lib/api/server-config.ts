@@ -1,0 +1,69 @@
+// The server's own settings (sessions, who may view, caching), read at start like the CommCell ones.
+
+import { randomBytes } from "node:crypto";
+import { ConfigError } from "@/lib/commcell/config";
+
+export interface ServerConfig {
+  /** Encrypts the session cookie; at least 32 characters. */
+  readonly sessionSecret: string;
+  /** Whether the secret was made up at start (demo only): sessions then end with the process. */
+  readonly sessionSecretGenerated: boolean;
+  /** A key that signs an unattended screen in (`/wall?key=...` once, then a cookie). */
+  readonly displayKey: string | null;
+  readonly allowAnonymousView: boolean;
+  readonly cacheTtlMs: number;
+  /** The shortest refresh interval any page may poll at. */
+  readonly refreshFloorMs: number;
+  /** How old a last good answer may be and still be served during an outage. */
+  readonly maxStaleMs: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function seconds(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(`${name} must be a whole number of seconds from ${min} to ${max} (got "${value}")`);
+  }
+  return Number(value);
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (["1", "true", "yes", "on"].includes(value)) return true;
+  if (["0", "false", "no", "off"].includes(value)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+export function readServerConfig(env: Env, demo: boolean): ServerConfig {
+  const secret = env.SESSION_SECRET ?? "";
+  if (secret === "" && !demo) {
+    throw new ConfigError(
+      "SESSION_SECRET is missing: set it to a random string of at least 32 characters (for example: openssl rand -hex 32)",
+    );
+  }
+  if (secret !== "" && secret.length < 32)
+    throw new ConfigError(`SESSION_SECRET is too short: ${secret.length} characters, at least 32 are needed`);
+  const displayKey = env.DISPLAY_KEY?.trim() || null;
+  if (displayKey !== null && displayKey.length < 16)
+    throw new ConfigError("DISPLAY_KEY is too short: use at least 16 random characters");
+  const refreshFloor = seconds(env, "REFRESH_FLOOR_SECONDS", 5, 1, 3600);
+  const ttl = seconds(env, "CACHE_TTL_SECONDS", Math.max(10, refreshFloor), 1, 3600);
+  if (ttl < refreshFloor) {
+    throw new ConfigError(
+      `CACHE_TTL_SECONDS (${ttl}) must not be below REFRESH_FLOOR_SECONDS (${refreshFloor})`,
+    );
+  }
+  return {
+    sessionSecret: secret || randomBytes(32).toString("hex"),
+    sessionSecretGenerated: secret === "",
+    displayKey,
+    // A demo has nothing to protect; a real CommCell's jobs are shown only to those allowed.
+    allowAnonymousView: flag(env, "ALLOW_ANONYMOUS_VIEW", demo),
+    cacheTtlMs: ttl * 1000,
+    refreshFloorMs: refreshFloor * 1000,
+    maxStaleMs: seconds(env, "CACHE_MAX_STALE_SECONDS", 3600, 60, 7 * 86_400) * 1000,
+  };
+}

@@ -1,0 +1,31 @@
+// The browser's session: an encrypted, httpOnly, SameSite=Lax cookie (Secure behind HTTPS). It holds the
+// signed-in user's CommCell token, which never leaves the server readable: the browser only ever has the
+// sealed cookie.
+
+import "server-only";
+import { getIronSession, type IronSession } from "iron-session";
+import { cookies } from "next/headers";
+import { getRuntime } from "./runtime";
+
+export interface SessionData {
+  user?: { name: string; token: string; signedInAt: number };
+  /** Set by a valid display key: an unattended screen may view with the service identity. */
+  display?: boolean;
+}
+
+export const SESSION_COOKIE = "cjm_session";
+
+export async function getSession(secure: boolean): Promise<IronSession<SessionData>> {
+  const { server } = getRuntime();
+  return getIronSession<SessionData>(await cookies(), {
+    password: server.sessionSecret,
+    cookieName: SESSION_COOKIE,
+    ttl: 12 * 3600,
+    cookieOptions: { httpOnly: true, sameSite: "lax", secure, path: "/" },
+  });
+}
+
+/** Whether the request came over HTTPS, directly or through a proxy that says so. */
+export function isSecure(request: Request): boolean {
+  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}

@@ -1,0 +1,40 @@
+// Who is asking, and with which CommCell identity their jobs are fetched: a signed-in user with their own
+// token (so the CommCell's permissions apply), or the service identity for a display key or, when the
+// operator allows it, anonymous viewers. Cache entries are per identity.
+
+import "server-only";
+import type { UpstreamSession } from "@/lib/commcell/session";
+import { TokenSource } from "@/lib/commcell/token-source";
+import { ApiError } from "./api-error";
+import { getRuntime } from "./runtime";
+import type { SessionData } from "./session";
+
+export interface Viewer {
+  readonly kind: "user" | "service";
+  /** The user's name, or null for the service identity. */
+  readonly name: string | null;
+  /** Cache partition: one per CommCell identity. */
+  readonly cacheKey: string;
+  readonly upstream: UpstreamSession;
+}
+
+export function viewerFor(session: SessionData): Viewer {
+  const { upstream, server } = getRuntime();
+  if (session.user) {
+    return {
+      kind: "user",
+      name: session.user.name,
+      cacheKey: `user:${session.user.name.toLowerCase()}`,
+      // A user's token cannot be renewed without their password: a 401 ends the session.
+      upstream: {
+        root: upstream.root,
+        timeoutMs: upstream.config.timeoutMs,
+        tokens: new TokenSource(null, session.user.token),
+      },
+    };
+  }
+  if (upstream.service && (server.allowAnonymousView || session.display)) {
+    return { kind: "service", name: null, cacheKey: "service", upstream: upstream.service };
+  }
+  throw new ApiError(401, "unauthenticated", "Sign in with your CommCell account to see jobs.");
+}

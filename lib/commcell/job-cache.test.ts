@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { CommCellError } from "./errors";
+import { JobCache } from "./job-cache";
+import type { FetchedJobs } from "./job-fetch";
+
+const fetched = (pages: number): FetchedJobs => ({
+  jobs: [],
+  upstreamTotal: 0,
+  pages,
+  durationMs: 1,
+  dropped: { hidden: 0, unreadable: 0 },
+});
+
+function cache(options: Partial<{ ttlMs: number; maxEntries: number; maxStaleMs: number }> = {}) {
+  let now = 1_000_000;
+  const store = new JobCache({
+    ttlMs: 10_000,
+    maxEntries: 100,
+    maxStaleMs: 3_600_000,
+    ...options,
+    clock: () => now,
+  });
+  return { store, tick: (ms: number) => (now += ms) };
+}
+
+describe("JobCache", () => {
+  it("makes one upstream load for a hundred viewers of the same view", async () => {
+    const { store } = cache();
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return fetched(loads);
+    };
+    const answers = await Promise.all(Array.from({ length: 100 }, () => store.get("admin|view", load)));
+    expect(loads).toBe(1);
+    expect(answers.every((a) => a.value.pages === 1 && !a.stale)).toBe(true);
+  });
+
+  it("keeps an answer for the TTL, then loads again", async () => {
+    const { store, tick } = cache();
+    let loads = 0;
+    const load = async () => fetched(++loads);
+    await store.get("k", load);
+    tick(9_999);
+    expect((await store.get("k", load)).value.pages).toBe(1);
+    tick(2);
+    expect((await store.get("k", load)).value.pages).toBe(2);
+  });
+
+  it("keeps identities and queries apart", async () => {
+    const { store } = cache();
+    let loads = 0;
+    const load = async () => fetched(++loads);
+    await store.get("alice|q1", load);
+    await store.get("bob|q1", load);
+    await store.get("alice|q2", load);
+    expect(loads).toBe(3);
+  });
+
+  it("serves the last good answer, stale, with the error, when the CommCell fails", async () => {
+    const { store, tick } = cache();
+    await store.get("k", async () => fetched(1));
+    tick(20_000);
+    const answer = await store.get("k", async () => {
+      throw new CommCellError("timeout", "The CommCell did not answer within 30 s.");
+    });
+    expect(answer).toMatchObject({ stale: true, value: { pages: 1 } });
+    expect(answer.error?.kind).toBe("timeout");
+    // Recovery clears the flag by itself.
+    expect(await store.get("k", async () => fetched(2))).toMatchObject({
+      stale: false,
+      error: null,
+      value: { pages: 2 },
+    });
+  });
+
+  it("throws when there is nothing to serve, and when what there is is too old", async () => {
+    const { store, tick } = cache({ maxStaleMs: 60_000 });
+    const failing = async (): Promise<FetchedJobs> => {
+      throw new CommCellError("network", "refused");
+    };
+    await expect(store.get("new", failing)).rejects.toThrow("refused");
+    await store.get("k", async () => fetched(1));
+    tick(61_000);
+    await expect(store.get("k", failing)).rejects.toThrow("refused");
+    expect(store.stats().lastError?.message).toBe("refused");
+  });
+
+  it("turns unexpected failures into a typed error", async () => {
+    const { store } = cache();
+    const error = await store
+      .get("k", async () => {
+        throw new TypeError("boom");
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommCellError);
+  });
+
+  it("holds at most maxEntries, dropping the least recently used", async () => {
+    const { store } = cache({ maxEntries: 2 });
+    let loads = 0;
+    const load = async () => fetched(++loads);
+    await store.get("a", load);
+    await store.get("b", load);
+    await store.get("a", load);
+    await store.get("c", load);
+    expect(store.stats().entries).toBe(2);
+    await store.get("a", load);
+    expect(loads).toBe(3);
+    await store.get("b", load);
+    expect(loads).toBe(4);
+  });
+});
