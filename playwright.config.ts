@@ -5,6 +5,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The embedded simulator listens here during e2e tests, so specs can ask it what it holds and set faults. */
 export const SIMULATOR_PORT = PORT + 81;
 export const SIMULATOR_ADMIN_PORT = PORT + 82;
+/** A second server that shows jobs only to signed-in viewers and display keys, for access-control specs. */
+export const PRIVATE_PORT = PORT + 1;
+export const DISPLAY_KEY = "e2e-display-key-0123456789";
 
 // Browsers cannot be downloaded on these machines: Debian's chromium is used instead.
 const CHROMIUM_ARGS = [
@@ -24,6 +27,30 @@ if (!existsSync(CHROMIUM)) {
   );
 }
 
+/** `next start` with its embedded simulator on `simulatorPort` (admin on the next port). */
+function server(port: number, simulatorPort: number, env: Record<string, string>) {
+  return {
+    command: `npx next start -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      // A fixed night with a clock that barely moves: what the specs compare stays put.
+      SIMULATOR_PORT: String(simulatorPort),
+      SIMULATOR_ADMIN_PORT: String(simulatorPort + 1),
+      SIMULATOR_START: "2026-11-23T22:00:00Z",
+      SIMULATOR_TIME_WARP: "0.000001",
+      SIMULATOR_JOBS: "20000",
+      SIMULATOR_CLIENTS: "60",
+      // Short cache life, so specs see refreshes and outages within a second.
+      CACHE_TTL_SECONDS: "1",
+      REFRESH_FLOOR_SECONDS: "1",
+      ...env,
+    },
+  };
+}
+
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: Boolean(process.env.CI),
@@ -41,24 +68,11 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [
-    {
-      command: `npx next start -p ${PORT} -H 127.0.0.1`,
-      url: `http://127.0.0.1:${PORT}`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
-      env: {
-        NEXT_TELEMETRY_DISABLED: "1",
-        // A fixed night with a clock that barely moves: what the specs compare stays put.
-        SIMULATOR_PORT: String(SIMULATOR_PORT),
-        SIMULATOR_ADMIN_PORT: String(SIMULATOR_ADMIN_PORT),
-        SIMULATOR_START: "2026-11-23T22:00:00Z",
-        SIMULATOR_TIME_WARP: "0.000001",
-        SIMULATOR_JOBS: "20000",
-        SIMULATOR_CLIENTS: "60",
-        // Short cache life, so specs see refreshes and outages within a second.
-        CACHE_TTL_SECONDS: "1",
-        REFRESH_FLOOR_SECONDS: "1",
-      },
-    },
+    server(PORT, PORT + 81, {}),
+    server(PRIVATE_PORT, PORT + 91, {
+      ALLOW_ANONYMOUS_VIEW: "false",
+      DISPLAY_KEY,
+      SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
+    }),
   ],
 });

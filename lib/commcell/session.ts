@@ -48,10 +48,28 @@ export async function authenticatedRequest(
   }
 }
 
-export function authenticatedGet(
+// Waits before each retry of a GET. Only network failures and 5xx answers are retried, and only GETs: a
+// timeout has already waited its full time, and anything else will not change by asking again.
+export const RETRY_DELAYS_MS: readonly number[] = [250, 1000];
+
+function retryable(error: unknown): boolean {
+  if (!isCommCellError(error)) return false;
+  return error.kind === "network" || (error.kind === "http" && /^5\d\d$/.test(error.code ?? ""));
+}
+
+export async function authenticatedGet(
   session: UpstreamSession,
   path: string,
   headers: Readonly<Record<string, string>> = {},
+  delays: readonly number[] = RETRY_DELAYS_MS,
 ): Promise<UpstreamResponse> {
-  return authenticatedRequest(session, path, { headers });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await authenticatedRequest(session, path, { headers });
+    } catch (error) {
+      const delay = delays[attempt];
+      if (delay === undefined || !retryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }

@@ -96,6 +96,13 @@ describe("fetchJobs", () => {
     expect(signIns - before).toBe(1);
   });
 
+  it("retries a GET after a 5xx, and succeeds when the CommCell recovers", async () => {
+    // Every second request fails: each page's first try gets a 500, its retry an answer.
+    await admin(sim, "PUT", "faults", { errorRate: 0.5 });
+    const result = await fetchJobs(session, { ...everything, category: "active" }, paging);
+    expect(result.pages).toBe(1);
+  });
+
   it("maps each fault of the CommCell to its kind", async () => {
     const cases = [
       [{ body: "html" }, "http", /HTTP 503: 503 - Service Unavailable/],
