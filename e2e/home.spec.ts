@@ -37,18 +37,22 @@ test("an outage keeps the last answer on screen with the reason, never zero jobs
     .getByRole("list", { name: "Active jobs by status" })
     .locator('[data-status-kind="running"] [data-testid="count"]');
   const before = await running.textContent();
-  await setFaults({ body: "html" });
-  await page.waitForTimeout(1100); // past the 1 s cache life of the e2e server
-  await page.reload();
   // Next's route announcer is an empty alert too; the one that matters names the CommCell.
-  await expect(page.getByRole("alert").filter({ hasText: "CommCell" })).toContainText(
-    "Showing the last answer the CommCell gave: The CommCell answered HTTP 503: 503 - Service Unavailable.",
-  );
+  const banner = page.getByRole("alert").filter({ hasText: "CommCell" });
+  await setFaults({ body: "html" });
+  await expect(async () => {
+    await page.reload();
+    await expect(banner).toContainText(
+      "Showing the last answer the CommCell gave: The CommCell answered HTTP 503: 503 - Service Unavailable.",
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 10_000 });
   await expect(running).toHaveText(before ?? "");
   await resetFaults();
-  await page.waitForTimeout(1100);
-  await page.reload();
-  await expect(page.getByRole("alert").filter({ hasText: "CommCell" })).toHaveCount(0);
+  await expect(async () => {
+    await page.reload();
+    await expect(banner).toHaveCount(0, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
 });
 
 test("every status kind has a badge with its text and an icon", async ({ page, consoleErrors }) => {

@@ -37,14 +37,26 @@ describe("JobCache", () => {
     expect(answers.every((a) => a.value.pages === 1 && !a.stale)).toBe(true);
   });
 
-  it("keeps an answer for the TTL, then loads again", async () => {
+  it("keeps an answer for the TTL, then refreshes it without making anyone wait", async () => {
     const { store, tick } = cache();
     let loads = 0;
-    const load = async () => fetched(++loads);
+    let release: () => void = () => {};
+    const load = async () => {
+      loads++;
+      if (loads > 1) await new Promise<void>((resolve) => (release = resolve));
+      return fetched(loads);
+    };
     await store.get("k", load);
     tick(9_999);
     expect((await store.get("k", load)).value.pages).toBe(1);
+    expect(loads).toBe(1);
     tick(2);
+    // Past the TTL: the old answer at once, one refresh behind it, however many ask.
+    const during = await Promise.all([store.get("k", load), store.get("k", load)]);
+    expect(during.map((a) => a.value.pages)).toEqual([1, 1]);
+    expect(loads).toBe(2);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect((await store.get("k", load)).value.pages).toBe(2);
   });
 
@@ -62,13 +74,20 @@ describe("JobCache", () => {
     const { store, tick } = cache();
     await store.get("k", async () => fetched(1));
     tick(20_000);
-    const answer = await store.get("k", async () => {
+    const failing = async (): Promise<FetchedJobs> => {
       throw new CommCellError("timeout", "The CommCell did not answer within 30 s.");
-    });
+    };
+    // The first ask after the TTL gets the old answer while the refresh runs; once it fails, it is stale.
+    expect(await store.get("k", failing)).toMatchObject({ stale: false, value: { pages: 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const answer = await store.get("k", failing);
     expect(answer).toMatchObject({ stale: true, value: { pages: 1 } });
     expect(answer.error?.kind).toBe("timeout");
-    // Recovery clears the flag by itself.
-    expect(await store.get("k", async () => fetched(2))).toMatchObject({
+    // Recovery, at the next refresh, clears the flag by itself.
+    tick(20_000);
+    expect((await store.get("k", async () => fetched(2))).stale).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await store.get("k", async () => fetched(3))).toMatchObject({
       stale: false,
       error: null,
       value: { pages: 2 },
@@ -81,8 +100,14 @@ describe("JobCache", () => {
       throw new CommCellError("network", "refused");
     };
     await expect(store.get("new", failing)).rejects.toThrow("refused");
+    // Within the TTL the failure is answered again without asking the CommCell again.
+    let asked = 0;
+    await expect(store.get("new", async () => fetched(++asked))).rejects.toThrow("refused");
+    expect(asked).toBe(0);
     await store.get("k", async () => fetched(1));
     tick(61_000);
+    await store.get("k", failing);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await expect(store.get("k", failing)).rejects.toThrow("refused");
     expect(store.stats().lastError?.message).toBe("refused");
   });

@@ -1,6 +1,8 @@
 // Asking the CommCell less: answers are kept per (identity, upstream query) for a short time, and while one
 // is being fetched every other viewer of the same view waits for that fetch instead of starting its own.
-// When the CommCell fails, the last good answer is served, marked stale, with the error beside it.
+// Once an answer exists nobody waits for the CommCell again: past its TTL it is still served, its age in
+// `fetchedAt`, while one refresh runs behind it. When the CommCell fails, the last good answer is served,
+// marked stale, with the error beside it.
 
 import { CommCellError, isCommCellError } from "./errors";
 import type { FetchedJobs } from "./job-fetch";
@@ -18,6 +20,8 @@ export interface CachedJobs {
 interface Entry {
   value: FetchedJobs | null;
   fetchedAt: number;
+  /** When the last refresh ended, well or not: in an outage the CommCell is asked once per TTL, no more. */
+  attemptedAt: number;
   error: CommCellError | null;
   pending: Promise<void> | null;
 }
@@ -48,15 +52,20 @@ export class JobCache {
       this.entries.delete(key);
       this.entries.set(key, entry);
     } else {
-      entry = { value: null, fetchedAt: 0, error: null, pending: null };
+      entry = {
+        value: null,
+        fetchedAt: 0,
+        attemptedAt: Number.NEGATIVE_INFINITY,
+        error: null,
+        pending: null,
+      };
       this.entries.set(key, entry);
       this.evict();
     }
-    const fresh = entry.value !== null && this.clock() - entry.fetchedAt < this.options.ttlMs;
-    if (!fresh) {
-      entry.pending ??= this.refresh(entry, load);
-      await entry.pending;
-    }
+    const due = this.clock() - entry.attemptedAt >= this.options.ttlMs;
+    if (due) entry.pending ??= this.refresh(entry, load);
+    // Only the first answer for a view is waited for; later ones refresh in the background.
+    if (entry.value === null && entry.pending) await entry.pending;
     return this.answer(entry);
   }
 
@@ -73,6 +82,7 @@ export class JobCache {
       entry.error = failure;
       this.lastError = { at: this.clock(), message: failure.message };
     } finally {
+      entry.attemptedAt = this.clock();
       entry.pending = null;
     }
   }
