@@ -3,11 +3,6 @@
 
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startRuntime } = await import("./lib/api/runtime");
-  try {
-    await startRuntime(process.env);
-  } catch (error) {
-    console.error(`commcell-job-monitor: cannot start: ${(error as Error).message}`);
-    process.exit(1);
-  }
+  const { startRuntimeOrExit } = await import("./lib/api/runtime");
+  await startRuntimeOrExit(process.env);
 }

@@ -1,5 +1,6 @@
-// A small HTTP load generator: a fixed number of requests with a fixed concurrency, on loopback only,
-// reporting latency percentiles and throughput. Bounded in count, so it always stops by itself.
+// Small HTTP load generators, on loopback only and bounded in count or time, so they always stop:
+// `load` sends requests back to back at a fixed concurrency (capacity); `poll` has each viewer ask, wait
+// for the answer, and ask again after an interval, as a dashboard open in a browser does (latency).
 
 export interface LoadResult {
   readonly requests: number;
@@ -15,6 +16,19 @@ export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)] as number;
+}
+
+function summary(latencies: number[], concurrency: number, seconds: number, failures: number): LoadResult {
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    concurrency,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? 0,
+    perSecond: latencies.length / seconds,
+    failures,
+  };
 }
 
 export async function load(
@@ -36,15 +50,30 @@ export async function load(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests,
-    concurrency,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? 0,
-    perSecond: requests / seconds,
-    failures,
+  return summary(latencies, concurrency, (performance.now() - started) / 1000, failures);
+}
+
+export async function poll(
+  viewers: number,
+  intervalMs: number,
+  durationMs: number,
+  send: (viewer: number) => Promise<boolean>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  const viewer = async (index: number) => {
+    // Viewers start spread over one interval, as people open the page at different moments.
+    await new Promise((resolve) => setTimeout(resolve, (intervalMs * index) / viewers));
+    while (performance.now() - started < durationMs) {
+      const t = performance.now();
+      const ok = await send(index).catch(() => false);
+      const took = performance.now() - t;
+      latencies.push(took);
+      if (!ok) failures++;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, intervalMs - took)));
+    }
   };
+  await Promise.all(Array.from({ length: viewers }, (_, index) => viewer(index)));
+  return summary(latencies, viewers, (performance.now() - started) / 1000, failures);
 }

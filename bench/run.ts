@@ -1,13 +1,14 @@
-// npm run bench [-- --only parser|simulator] [-- --sizes 1000,10000,100000]: runs the benchmarks, prints
+// npm run bench [-- --only parser|simulator|server] [-- --sizes 1000,10000,100000]: runs the benchmarks, prints
 // their tables and records them in bench/results/. Benchmarks measure; tests assert behaviour.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { runParserBench } from "./parser-bench";
+import { runServerBench } from "./server-bench";
 import { runSimulatorBench } from "./simulator-bench";
 
-const SUITES = ["parser", "simulator"] as const;
+const SUITES = ["parser", "simulator", "server"] as const;
 type Suite = (typeof SUITES)[number];
 
 function argument(argv: readonly string[], name: string): string | null {
@@ -53,8 +54,10 @@ async function main(): Promise<void> {
         machine,
         `Medians over fresh processes (5 per cell, 3 at 100,000 jobs), warm code, bundled as Next ships it.\n\n${table}`,
       );
-    } else {
+    } else if (suite === "simulator") {
       record("simulator", "Simulator benchmark", machine, await runSimulatorBench());
+    } else {
+      record("server", "Server benchmark", machine, await runServerBench());
     }
   }
 }

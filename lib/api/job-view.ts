@@ -4,7 +4,7 @@
 
 import "server-only";
 import type { CachedJobs } from "@/lib/commcell/job-cache";
-import { fetchJobs } from "@/lib/commcell/job-fetch";
+import { type FetchedJobs, fetchJobs } from "@/lib/commcell/job-fetch";
 import { type JobFilters, serializeFilters } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
 import { filterJobs, sortJobs } from "@/lib/jobs/select";
@@ -22,15 +22,23 @@ export interface JobView {
   readonly upstream: { readonly durationMs: number; readonly pages: number };
 }
 
-const SELECTIONS_MAX = 64;
-const selections = new Map<string, Job[]>();
+// Selections hang off the answer they were made from: when the cache lets an answer go, its selections go
+// with it, instead of keeping a superseded 100,000-job answer alive.
+const SELECTIONS_PER_ANSWER = 32;
+const selections = new WeakMap<FetchedJobs, Map<string, Job[]>>();
 
-function selected(key: string, jobs: readonly Job[], filters: JobFilters): Job[] {
-  let rows = selections.get(key);
+function selected(answer: FetchedJobs, filters: JobFilters): Job[] {
+  let byFilters = selections.get(answer);
+  if (!byFilters) {
+    byFilters = new Map();
+    selections.set(answer, byFilters);
+  }
+  const key = serializeFilters({ ...filters, page: 1, pageSize: 1 }).toString();
+  let rows = byFilters.get(key);
   if (!rows) {
-    rows = sortJobs(filterJobs(jobs, filters), filters.sort);
-    selections.set(key, rows);
-    if (selections.size > SELECTIONS_MAX) selections.delete(selections.keys().next().value as string);
+    rows = sortJobs(filterJobs(answer.jobs, filters), filters.sort);
+    byFilters.set(key, rows);
+    if (byFilters.size > SELECTIONS_PER_ANSWER) byFilters.delete(byFilters.keys().next().value as string);
   }
   return rows;
 }
@@ -49,9 +57,8 @@ export async function cachedJobs(
 }
 
 export async function jobView(viewer: Viewer, filters: JobFilters): Promise<JobView> {
-  const { cacheKey, answer } = await cachedJobs(viewer, filters);
-  const unpaged = serializeFilters({ ...filters, page: 1, pageSize: 1 }).toString();
-  const rows = selected(`${cacheKey}@${answer.fetchedAt}?${unpaged}`, answer.value.jobs, filters);
+  const { answer } = await cachedJobs(viewer, filters);
+  const rows = selected(answer.value, filters);
   const start = (filters.page - 1) * filters.pageSize;
   return {
     jobs: rows.slice(start, start + filters.pageSize),

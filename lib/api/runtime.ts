@@ -36,6 +36,16 @@ export async function startRuntime(env: Readonly<Record<string, string | undefin
   return runtime;
 }
 
+/** For instrumentation.ts: a server that cannot start says why and stops, rather than serve errors. */
+export async function startRuntimeOrExit(env: Readonly<Record<string, string | undefined>>): Promise<void> {
+  try {
+    await startRuntime(env);
+  } catch (error) {
+    console.error(`commcell-job-monitor: cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
 export function getRuntime(): Runtime {
   const runtime = (globalThis as Holder)[KEY];
   if (!runtime) throw new Error("The server did not start its runtime (instrumentation.ts did not run).");
