@@ -4,7 +4,8 @@
 
 import "server-only";
 import type { CachedJobs } from "@/lib/commcell/job-cache";
-import { type FetchedJobs, fetchJobs } from "@/lib/commcell/job-fetch";
+import type { FetchedJobs } from "@/lib/commcell/job-fetch";
+import { refreshJobs } from "@/lib/commcell/job-refresh";
 import { type JobFilters, serializeFilters } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
 import { filterJobs, sortJobs } from "@/lib/jobs/select";
@@ -19,7 +20,7 @@ export interface JobView {
   readonly stale: boolean;
   /** Why the data is stale: the last refresh's error. */
   readonly error: { readonly code: string; readonly message: string } | null;
-  readonly upstream: { readonly durationMs: number; readonly pages: number };
+  readonly upstream: { readonly durationMs: number; readonly pages: number; readonly incremental: boolean };
 }
 
 // Selections hang off the answer they were made from: when the cache lets an answer go, its selections go
@@ -52,7 +53,9 @@ export async function cachedJobs(
   const query = upstreamQueryOf(filters);
   const cacheKey = `${viewer.cacheKey}|${upstreamQueryKey(query)}`;
   const paging = { pageSize: upstream.config.pageSize, concurrency: upstream.config.pageConcurrency };
-  const answer = await cache.get(cacheKey, () => fetchJobs(viewer.upstream, query, paging));
+  const answer = await cache.get(cacheKey, (previous) =>
+    refreshJobs(viewer.upstream, query, paging, previous),
+  );
   return { cacheKey, answer };
 }
 
@@ -66,6 +69,10 @@ export async function jobView(viewer: Viewer, filters: JobFilters): Promise<JobV
     fetchedAt: new Date(answer.fetchedAt).toISOString(),
     stale: answer.stale,
     error: answer.error ? { code: `commcell_${answer.error.kind}`, message: answer.error.message } : null,
-    upstream: { durationMs: answer.value.durationMs, pages: answer.value.pages },
+    upstream: {
+      durationMs: answer.value.durationMs,
+      pages: answer.value.pages,
+      incremental: answer.value.incremental,
+    },
   };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CommCellError } from "./errors";
 import { JobCache } from "./job-cache";
-import type { FetchedJobs } from "./job-fetch";
+import type { RefreshedJobs } from "./job-refresh";
+
+type FetchedJobs = RefreshedJobs;
 
 const fetched = (pages: number): FetchedJobs => ({
   jobs: [],
@@ -9,6 +11,8 @@ const fetched = (pages: number): FetchedJobs => ({
   pages,
   durationMs: 1,
   dropped: { hidden: 0, unreadable: 0 },
+  fullAt: 0,
+  incremental: false,
 });
 
 function cache(options: Partial<{ ttlMs: number; maxEntries: number; maxStaleMs: number }> = {}) {

@@ -5,7 +5,9 @@
 // marked stale, with the error beside it.
 
 import { CommCellError, isCommCellError } from "./errors";
-import type { FetchedJobs } from "./job-fetch";
+import type { RefreshedJobs } from "./job-refresh";
+
+type FetchedJobs = RefreshedJobs;
 
 export interface CachedJobs {
   readonly value: FetchedJobs;
@@ -45,7 +47,11 @@ export class JobCache {
     this.clock = options.clock ?? Date.now;
   }
 
-  async get(key: string, load: () => Promise<FetchedJobs>): Promise<CachedJobs> {
+  /** `load` gets the answer it refreshes (null the first time), so it may fetch only what changed. */
+  async get(
+    key: string,
+    load: (previous: { value: FetchedJobs; fetchedAt: number } | null) => Promise<FetchedJobs>,
+  ): Promise<CachedJobs> {
     let entry = this.entries.get(key);
     if (entry) {
       // Least recently used last in the map's order.
@@ -69,10 +75,13 @@ export class JobCache {
     return this.answer(entry);
   }
 
-  private async refresh(entry: Entry, load: () => Promise<FetchedJobs>): Promise<void> {
+  private async refresh(
+    entry: Entry,
+    load: (previous: { value: FetchedJobs; fetchedAt: number } | null) => Promise<FetchedJobs>,
+  ): Promise<void> {
     this.loads++;
     try {
-      entry.value = await load();
+      entry.value = await load(entry.value && { value: entry.value, fetchedAt: entry.fetchedAt });
       entry.fetchedAt = this.clock();
       entry.error = null;
     } catch (error) {

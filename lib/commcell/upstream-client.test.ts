@@ -6,6 +6,7 @@ import type { RunningSimulator } from "@/lib/simulator/http/server";
 import { admin, startTestSimulator } from "@/lib/simulator/testing";
 import { CommCellError } from "./errors";
 import { fetchJobs, type UpstreamJobQuery } from "./job-fetch";
+import { FULL_REFRESH_MS, refreshJobs } from "./job-refresh";
 import { login } from "./login";
 import type { UpstreamSession } from "./session";
 import { TokenSource } from "./token-source";
@@ -138,5 +139,53 @@ describe("fetchJobs", () => {
     expect(error.message).toMatch(
       /Cannot reach the CommCell at 127\.0\.0\.1:\d+: the connection was refused\./,
     );
+  });
+});
+
+describe("refreshJobs", () => {
+  it("merges a partial refresh into the same jobs a full fetch gives", async () => {
+    const query = { category: "all", jobFilter: "", clientId: null, lookupSeconds: 7 * 86_400 } as const;
+    let now = Date.now();
+    const clock = () => now;
+    const first = await refreshJobs(session, query, paging, null, clock);
+    expect(first).toMatchObject({ incremental: false, fullAt: now });
+    // Eight simulated minutes on both clocks, within the full-refresh interval: jobs move meanwhile.
+    await admin(sim, "POST", "clock/advance", { seconds: 480 });
+    now += 480 * 1000;
+    const merged = await refreshJobs(
+      session,
+      query,
+      paging,
+      { value: first, fetchedAt: first.fullAt },
+      clock,
+    );
+    expect(merged.incremental).toBe(true);
+    expect(merged.pages).toBeLessThan(first.pages);
+    const whole = await refreshJobs(session, query, paging, null, clock);
+    const view = (jobs: typeof whole.jobs) =>
+      jobs.map((job) => `${job.id}:${job.status}:${job.percentComplete}`);
+    // Every job of a full fetch, in the same state and order; besides them only finished jobs that fell out
+    // of the window meanwhile, which the next full fetch drops.
+    const wholeIds = new Set(whole.jobs.map((job) => job.id));
+    expect(view(merged.jobs.filter((job) => wholeIds.has(job.id)))).toEqual(view(whole.jobs));
+    const extras = merged.jobs.filter((job) => !wholeIds.has(job.id));
+    expect(extras.every((job) => !job.active)).toBe(true);
+    expect(extras.length).toBeLessThan(10);
+  });
+
+  it("fetches whole views of active jobs and, every so often, every view", async () => {
+    let now = Date.now();
+    const clock = () => now;
+    const active = { category: "active", jobFilter: "", clientId: null, lookupSeconds: 86_400 } as const;
+    const first = await refreshJobs(session, active, paging, null, clock);
+    expect(
+      (await refreshJobs(session, active, paging, { value: first, fetchedAt: now }, clock)).incremental,
+    ).toBe(false);
+    const week = { ...active, category: "all" } as const;
+    const full = await refreshJobs(session, week, paging, null, clock);
+    now += FULL_REFRESH_MS;
+    expect(
+      (await refreshJobs(session, week, paging, { value: full, fetchedAt: now - 1000 }, clock)).incremental,
+    ).toBe(false);
   });
 });

@@ -1,0 +1,76 @@
+// Refreshing a cached view without fetching it whole. Finished jobs do not change, so after a full fetch
+// a refresh asks only for what can have changed since: active jobs and jobs finished since the last fetch
+// (a duration measured here, plus a margin), and merges them in. A one-year view of 100,000 jobs is then one
+// or two upstream pages per refresh instead of a hundred, and no second copy of it is built every TTL.
+// A full fetch still runs every few minutes, to drop jobs the CommCell no longer lists.
+
+import type { Job } from "@/lib/jobs/job";
+import type { UpstreamJobQuery } from "@/lib/jobs/upstream-query";
+import { type FetchedJobs, fetchJobs } from "./job-fetch";
+import type { UpstreamSession } from "./session";
+
+/** Seconds added to the look-back of an incremental refresh: the CommCell's clock may differ from ours. */
+export const CLOCK_MARGIN_SECONDS = 300;
+/** How often a view is fetched whole anyway. */
+export const FULL_REFRESH_MS = 10 * 60_000;
+
+export interface RefreshedJobs extends FetchedJobs {
+  /** When the view was last fetched whole (epoch ms). */
+  readonly fullAt: number;
+  /** Whether this answer was merged from a partial fetch. */
+  readonly incremental: boolean;
+}
+
+export interface Previous {
+  readonly value: RefreshedJobs;
+  readonly fetchedAt: number;
+}
+
+/**
+ * The previous jobs with the delta laid over them. Jobs that have fallen out of the window stay until the
+ * next full fetch (minutes): trimming them here would compare the CommCell's times with this server's
+ * clock, and the two need not agree.
+ */
+export function mergeJobs(previous: readonly Job[], delta: readonly Job[]): Job[] {
+  const fresh = new Set(delta.map((job) => job.id));
+  const merged: Job[] = [...delta];
+  for (const job of previous) {
+    if (fresh.has(job.id)) continue;
+    // Still active last time and missing now: it would be in the delta, finished or not, had it not gone.
+    if (job.active) continue;
+    merged.push(job);
+  }
+  // The CommCell's own order: newest job first.
+  return merged.sort((a, b) => b.id - a.id);
+}
+
+export async function refreshJobs(
+  session: UpstreamSession,
+  query: UpstreamJobQuery,
+  paging: { readonly pageSize: number; readonly concurrency: number },
+  previous: Previous | null,
+  clock: () => number = Date.now,
+): Promise<RefreshedJobs> {
+  const now = clock();
+  const since = previous
+    ? Math.ceil((now - previous.fetchedAt) / 1000) + CLOCK_MARGIN_SECONDS
+    : Number.POSITIVE_INFINITY;
+  const full =
+    !previous ||
+    query.category === "active" ||
+    now - previous.value.fullAt >= FULL_REFRESH_MS ||
+    since >= query.lookupSeconds;
+  if (full) {
+    const whole = await fetchJobs(session, query, paging, clock);
+    return { ...whole, fullAt: now, incremental: false };
+  }
+  // Active jobs come with any category but "finished"; a finished-only view needs only the newly finished.
+  const deltaQuery: UpstreamJobQuery = {
+    ...query,
+    category: query.category === "finished" ? "finished" : "all",
+    lookupSeconds: since,
+  };
+  const delta = await fetchJobs(session, deltaQuery, paging, clock);
+  const jobs = mergeJobs(previous.value.jobs, delta.jobs);
+  return { ...delta, jobs, upstreamTotal: jobs.length, fullAt: previous.value.fullAt, incremental: true };
+}
