@@ -65,6 +65,16 @@ describe("sortJobs", () => {
     expect(ids(sortJobs(jobs, { column: "appSize", descending: true }))).toEqual([2, 4, 1, 3]);
   });
 
+  it("sorts newest first by default, whether or not the input already is", () => {
+    expect(
+      ids(sortJobs([jobs[1], jobs[3], jobs[0], jobs[2]] as Job[], { column: "id", descending: true })),
+    ).toEqual([4, 3, 2, 1]);
+    const ordered = [jobs[3], jobs[2], jobs[1], jobs[0]] as Job[];
+    const sorted = sortJobs(ordered, { column: "id", descending: true });
+    expect(ids(sorted)).toEqual([4, 3, 2, 1]);
+    expect(sorted).not.toBe(ordered);
+  });
+
   it("breaks ties newest first and sorts text without case", () => {
     expect(ids(sortJobs(jobs, { column: "client", descending: false }))).toEqual([4, 3, 1, 2]);
   });
