@@ -1,18 +1,19 @@
 // The simulator under load: GET /Job over a 100,000-job CommCell with a one-year lookup, pages of 1,000,
 // one at a time and 16 at once. The simulator runs in its own process, as `npm run simulator` runs it.
 
-import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { signInAt } from "@/lib/simulator/testing";
 import { type LoadResult, load } from "./load";
+import { ROOT as ROOT_DIR, startProcess, stopProcess } from "./processes";
 
 const PORT = 18_781;
 const ROOT = `http://127.0.0.1:${PORT}/SearchSvc/CVWebService.svc/`;
 
-async function startSimulator(jobs: number): Promise<ChildProcess> {
-  const child = spawn(
-    join(__dirname, "../node_modules/.bin/tsx"),
+function startSimulator(jobs: number) {
+  return startProcess(
+    join(ROOT_DIR, "node_modules/.bin/tsx"),
     [
-      join(__dirname, "../lib/simulator/cli.ts"),
+      "lib/simulator/cli.ts",
       "--port",
       String(PORT),
       "--jobs",
@@ -20,28 +21,9 @@ async function startSimulator(jobs: number): Promise<ChildProcess> {
       "--start",
       "2026-11-23T22:00:00Z",
     ],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
+    {},
+    "web service root",
   );
-  await new Promise<void>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes("web service root")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`simulator exited with ${code}`)));
-  });
-  return child;
-}
-
-async function signIn(): Promise<string> {
-  const response = await fetch(`${ROOT}Login`, {
-    method: "POST",
-    headers: { Accept: "application/json", "Content-Type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: Buffer.from("admin").toString("base64") }),
-  });
-  return ((await response.json()) as { token: string }).token;
 }
 
 const row = (label: string, r: LoadResult) =>
@@ -50,7 +32,7 @@ const row = (label: string, r: LoadResult) =>
 export async function runSimulatorBench(jobs = 100_000): Promise<string> {
   const child = await startSimulator(jobs);
   try {
-    const token = await signIn();
+    const token = await signInAt(ROOT);
     // Pages spread over the whole year; JSON, as the dashboard asks.
     const send = (format: "json" | "xml") => async (index: number) => {
       const offset = (index * 7919) % (jobs - 1000);
@@ -79,6 +61,6 @@ export async function runSimulatorBench(jobs = 100_000): Promise<string> {
       ...results,
     ].join("\n");
   } finally {
-    child.kill("SIGTERM");
+    stopProcess(child);
   }
 }

@@ -1,19 +1,13 @@
 // What e2e specs need of the embedded simulator: its own answers, to compare pages with, its faults, and
 // its counters and tokens.
 
+import { signInAt } from "../lib/simulator/testing";
 import { SIMULATOR_ADMIN_PORT, SIMULATOR_PORT } from "../playwright.config";
 
 const ROOT = `http://127.0.0.1:${SIMULATOR_PORT}/SearchSvc/CVWebService.svc/`;
 const ADMIN = `http://127.0.0.1:${SIMULATOR_ADMIN_PORT}/`;
 
-async function token(): Promise<string> {
-  const response = await fetch(`${ROOT}Login`, {
-    method: "POST",
-    headers: { Accept: "application/json", "Content-Type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: Buffer.from("admin").toString("base64") }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
+const token = () => signInAt(ROOT);
 
 /** The simulator's own jobs for a GET /Job query string, as raw summaries. */
 export async function simulatorJobs(query: string): Promise<{ status: string; jobId: number }[]> {

@@ -47,18 +47,21 @@ export async function call(
   return { status: response.status, body: await response.text(), headers: response.headers };
 }
 
-export async function signIn(
-  simulator: RunningSimulator,
-  username = "admin",
-  password = "admin",
-): Promise<string> {
-  const response = await call(simulator, "POST", "Login", {
-    json: true,
-    body: { username, password: Buffer.from(password).toString("base64") },
+/** Signs in to a simulator's (or any CommCell's) web-service root; returns the token. */
+export async function signInAt(root: string, username = "admin", password = "admin"): Promise<string> {
+  const response = await fetch(new URL("Login", root), {
+    method: "POST",
+    headers: { Accept: "application/json", "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password: Buffer.from(password).toString("base64") }),
   });
-  const token = (JSON.parse(response.body) as { token?: string }).token;
-  if (!token) throw new Error(`sign-in failed: ${response.body}`);
+  const body = await response.text();
+  const token = (JSON.parse(body) as { token?: string }).token;
+  if (!token) throw new Error(`sign-in failed: ${body}`);
   return token;
+}
+
+export function signIn(simulator: RunningSimulator, username = "admin", password = "admin"): Promise<string> {
+  return signInAt(simulator.url, username, password);
 }
 
 export async function admin(
