@@ -1,0 +1,215 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { BACKUP_LEVEL_KINDS, BACKUP_LEVEL_LABELS } from "@/lib/jobs/backup-levels";
+import { CATEGORIES, type JobFilters, WINDOWS } from "@/lib/jobs/filters";
+import { JOB_TYPE_KEYS, JOB_TYPES, type JobTypeKey } from "@/lib/jobs/job-types";
+import { STATUS_INFO, STATUS_KINDS, type StatusKind } from "@/lib/jobs/statuses";
+
+type Update = (patch: Partial<JobFilters>) => void;
+
+const CATEGORY_LABELS = { active: "Active", finished: "Finished", all: "All" } as const satisfies Record<
+  (typeof CATEGORIES)[number],
+  string
+>;
+// The job types people filter by most come first; the rest follow in the table's order.
+const COMMON_TYPES: readonly JobTypeKey[] = [
+  "backup",
+  "restore",
+  "synthetic_full",
+  "aux_copy",
+  "dr_backup",
+  "data_aging",
+  "workflow",
+];
+
+function toggle<T>(list: readonly T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+/** A text box that writes to the URL about 300 ms after typing stops, not on every key. */
+function DebouncedInput({
+  label,
+  value,
+  onChange,
+  list,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  list?: string;
+}) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  useEffect(() => {
+    if (text === value) return;
+    const timer = setTimeout(() => onChange(text), 300);
+    return () => clearTimeout(timer);
+  }, [text, value, onChange]);
+  return (
+    <label className="flex flex-col gap-1 text-xs">
+      {label}
+      <input
+        type="search"
+        value={text}
+        list={list}
+        onChange={(event) => setText(event.target.value)}
+        className="w-44 rounded-md border border-[var(--border)] bg-[var(--surface)] px-2 py-1 text-sm"
+      />
+    </label>
+  );
+}
+
+function Checklist<T extends string>({
+  label,
+  summary,
+  items,
+  selected,
+  name,
+  onToggle,
+}: {
+  label: string;
+  summary: string;
+  items: readonly T[];
+  selected: readonly T[];
+  name: (item: T) => string;
+  onToggle: (item: T) => void;
+}) {
+  return (
+    <details className="relative text-xs">
+      <summary className="cursor-pointer rounded-md border border-[var(--border)] bg-[var(--surface)] px-2 py-1 text-sm">
+        {label}: {summary}
+      </summary>
+      <fieldset className="absolute z-20 mt-1 max-h-72 w-60 overflow-auto rounded-md border border-[var(--border)] bg-[var(--surface)] p-2 shadow">
+        <legend className="sr-only">{label}</legend>
+        {items.map((item) => (
+          <label key={item} className="flex items-center gap-2 py-0.5 text-sm">
+            <input type="checkbox" checked={selected.includes(item)} onChange={() => onToggle(item)} />
+            {name(item)}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+export function FilterBar({
+  filters,
+  update,
+  clients,
+}: {
+  filters: JobFilters;
+  update: Update;
+  clients: readonly string[];
+}) {
+  const types = filters.type === "all" ? [] : filters.type;
+  const typeOrder = [...COMMON_TYPES, ...JOB_TYPE_KEYS.filter((key) => !COMMON_TYPES.includes(key))];
+  return (
+    <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Job filters">
+      <fieldset className="flex rounded-md border border-[var(--border)]" aria-label="Category">
+        {CATEGORIES.map((category) => (
+          <button
+            key={category}
+            type="button"
+            aria-pressed={filters.category === category}
+            onClick={() => update({ category })}
+            className={`px-3 py-1 text-sm ${filters.category === category ? "bg-[var(--tone-info-bg)] font-medium" : ""}`}
+          >
+            {CATEGORY_LABELS[category]}
+          </button>
+        ))}
+      </fieldset>
+
+      <Checklist
+        label="Types"
+        summary={filters.type === "all" ? "all" : types.map((key) => JOB_TYPES[key].label).join(", ")}
+        items={typeOrder}
+        selected={types}
+        name={(key) => JOB_TYPES[key].label}
+        onToggle={(key) => {
+          const next = toggle(types, key);
+          update({ type: next.length === 0 ? "all" : next });
+        }}
+      />
+      <button
+        type="button"
+        className="text-sm underline"
+        onClick={() => update({ type: "all" })}
+        disabled={filters.type === "all"}
+      >
+        All types
+      </button>
+
+      <Checklist<StatusKind>
+        label="Status"
+        summary={
+          filters.status.length === 0
+            ? "any"
+            : filters.status.map((kind) => STATUS_INFO[kind].label).join(", ")
+        }
+        items={STATUS_KINDS}
+        selected={filters.status}
+        name={(kind) => STATUS_INFO[kind].label}
+        onToggle={(kind) => update({ status: toggle(filters.status, kind) })}
+      />
+
+      <Checklist
+        label="Level"
+        summary={
+          filters.level.length === 0
+            ? "any"
+            : filters.level.map((kind) => BACKUP_LEVEL_LABELS[kind]).join(", ")
+        }
+        items={BACKUP_LEVEL_KINDS}
+        selected={filters.level}
+        name={(kind) => BACKUP_LEVEL_LABELS[kind]}
+        onToggle={(kind) => update({ level: toggle(filters.level, kind) })}
+      />
+
+      <label className="flex flex-col gap-1 text-xs">
+        Finished within
+        <select
+          value={filters.window}
+          onChange={(event) => update({ window: Number(event.target.value) })}
+          className="rounded-md border border-[var(--border)] bg-[var(--surface)] px-2 py-1 text-sm"
+        >
+          {Object.entries(WINDOWS).map(([name, seconds]) => (
+            <option key={name} value={seconds}>
+              {name}
+            </option>
+          ))}
+          {!Object.values(WINDOWS).includes(filters.window as never) && (
+            <option value={filters.window}>{filters.window} s</option>
+          )}
+        </select>
+      </label>
+
+      <DebouncedInput
+        label="Client"
+        value={filters.client ?? ""}
+        list="client-names"
+        onChange={(client) => update({ client: client.trim() || null })}
+      />
+      <datalist id="client-names">
+        {clients.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      <DebouncedInput
+        label="Client group"
+        value={filters.clientGroup ?? ""}
+        onChange={(group) => update({ clientGroup: group.trim() || null })}
+      />
+      <DebouncedInput
+        label="Agent"
+        value={filters.agent ?? ""}
+        onChange={(agent) => update({ agent: agent.trim() || null })}
+      />
+      <DebouncedInput
+        label="Search (id, client, reason…)"
+        value={filters.q ?? ""}
+        onChange={(q) => update({ q: q.trim() || null })}
+      />
+    </div>
+  );
+}

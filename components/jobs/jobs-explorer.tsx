@@ -1,0 +1,274 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useQueryStates } from "nuqs";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { JobView } from "@/lib/api/job-view";
+import { jobsToCsv } from "@/lib/jobs/csv";
+import { invalidUrlValues, PAGE_PARSERS } from "@/lib/jobs/filter-parsers";
+import {
+  DEFAULT_FILTERS,
+  FILTER_NAMES,
+  type JobFilters,
+  PAGE_SIZE_MAX,
+  serializeFilters,
+} from "@/lib/jobs/filters";
+import { formatRelative } from "@/lib/jobs/format";
+import { timeZoneOf } from "@/lib/jobs/view-params";
+import { FilterBar } from "./filter-bar";
+import { JobsTable } from "./jobs-table";
+
+class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function fetchView(query: string, signal?: AbortSignal): Promise<JobView> {
+  const response = await fetch(`/api/jobs?${query}`, { signal, headers: { Accept: "application/json" } });
+  const body = (await response.json().catch(() => null)) as
+    | (JobView & { error?: { message?: string } })
+    | null;
+  if (!response.ok)
+    throw new ApiFailure(
+      response.status,
+      body?.error?.message ?? `The server answered HTTP ${response.status}.`,
+    );
+  if (!body) throw new ApiFailure(response.status, "The server's answer was not JSON.");
+  return body;
+}
+
+/** Re-renders every second, so "updated 8 s ago" and relative times stay true. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: number }) {
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  // The URL is the only place filter state lives: back, forward and a pasted link all just work.
+  const [state, setState] = useQueryStates(PAGE_PARSERS, { history: "push" });
+  const filters = useMemo(
+    () => Object.fromEntries(FILTER_NAMES.map((name) => [name, state[name]])) as unknown as JobFilters,
+    [state],
+  );
+  const problems = useMemo(
+    () => invalidUrlValues(new URLSearchParams(searchParams.toString())),
+    [searchParams],
+  );
+  const apiQuery = serializeFilters(filters).toString();
+  const interval = Math.max(state.refresh, refreshFloorSeconds) * 1000;
+  const timeZone = timeZoneOf(state.tz);
+  const now = useNow();
+
+  const view = useQuery({
+    queryKey: ["jobs", apiQuery],
+    queryFn: ({ signal }) => fetchView(apiQuery, signal),
+    refetchInterval: interval,
+    // A hidden tab stops polling and catches up when it is looked at again.
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    placeholderData: keepPreviousData,
+  });
+
+  useEffect(() => {
+    if (view.error instanceof ApiFailure && view.error.status === 401) {
+      router.replace(`/login?next=${encodeURIComponent(`/jobs?${searchParams.toString()}`)}`);
+    }
+  }, [view.error, router, searchParams]);
+
+  useEffect(() => {
+    document.title = `${filters.category === "all" ? "Jobs" : filters.category === "active" ? "Active jobs" : "Finished jobs"}${
+      view.data ? ` (${view.data.total})` : ""
+    } · CommCell Job Monitor`;
+  }, [filters.category, view.data]);
+
+  // Any filter change goes back to the first page.
+  const update = useCallback(
+    (patch: Partial<JobFilters>) => void setState({ ...patch, page: 1 }),
+    [setState],
+  );
+  const reset = () => void setState(Object.fromEntries(FILTER_NAMES.map((name) => [name, null])) as never);
+
+  const clients = useMemo(
+    () =>
+      [
+        ...new Set(
+          (view.data?.jobs ?? [])
+            .map((job) => job.client?.name)
+            .filter((name): name is string => Boolean(name)),
+        ),
+      ].sort(),
+    [view.data],
+  );
+  const pages = view.data ? Math.max(1, Math.ceil(view.data.total / filters.pageSize)) : 1;
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function exportCsv() {
+    const all = await fetchView(
+      serializeFilters({ ...filters, page: 1, pageSize: PAGE_SIZE_MAX }).toString(),
+    );
+    const blob = new Blob([jobsToCsv(all.jobs, timeZone)], { type: "text/csv;charset=utf-8" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `jobs-${new Date().toISOString().slice(0, 19).replaceAll(":", "")}.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+    if (all.total > all.jobs.length)
+      setNotice(`The CSV holds the first ${all.jobs.length} of ${all.total} jobs.`);
+  }
+
+  async function copyLink() {
+    await navigator.clipboard.writeText(window.location.href).catch(() => undefined);
+    setNotice("Link copied.");
+  }
+
+  const stale = view.data?.stale ? view.data.error?.message : null;
+  const failed =
+    view.error && !(view.error instanceof ApiFailure && view.error.status === 401)
+      ? view.error.message
+      : null;
+
+  return (
+    <div className="space-y-4">
+      <FilterBar filters={filters} update={update} clients={clients} />
+
+      <div className="flex flex-wrap items-center gap-3 text-sm" role="toolbar" aria-label="View">
+        <span data-testid="updated" className="text-[var(--muted)]">
+          {view.data
+            ? `updated ${formatRelative(Date.parse(view.data.fetchedAt), now)}`
+            : view.isPending
+              ? "loading…"
+              : ""}
+        </span>
+        {view.data && <span data-testid="total">{view.data.total} jobs</span>}
+        <button type="button" className="underline" onClick={copyLink}>
+          Copy link
+        </button>
+        <button type="button" className="underline" onClick={exportCsv} disabled={!view.data}>
+          Export CSV
+        </button>
+        <label className="flex items-center gap-1">
+          Time zone
+          <select
+            value={state.tz === "browser" || state.tz === "UTC" ? state.tz : "custom"}
+            onChange={(event) =>
+              void setState({ tz: event.target.value === "custom" ? state.tz : event.target.value })
+            }
+            className="rounded-md border border-[var(--border)] bg-[var(--surface)] px-1"
+          >
+            <option value="browser">browser</option>
+            <option value="UTC">UTC</option>
+            {state.tz !== "browser" && state.tz !== "UTC" && <option value="custom">{state.tz}</option>}
+          </select>
+        </label>
+        {notice && (
+          <span role="status" className="text-[var(--muted)]">
+            {notice}
+          </span>
+        )}
+      </div>
+
+      {problems.length > 0 && (
+        <div
+          role="alert"
+          className="rounded-md border border-[var(--tone-warning)] bg-[var(--tone-warning-bg)] p-2 text-sm"
+        >
+          Some values in the address were not understood and were left out:
+          <ul className="ml-4 list-disc">
+            {problems.map((problem) => (
+              <li key={problem.param}>{problem.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {(stale || (failed && view.data)) && (
+        <p
+          role="alert"
+          className="rounded-md border border-[var(--tone-warning)] bg-[var(--tone-warning-bg)] p-2 text-sm"
+        >
+          Showing data from {view.data ? formatRelative(Date.parse(view.data.fetchedAt), now) : "earlier"}:{" "}
+          {stale ?? failed}
+        </p>
+      )}
+
+      {view.data ? (
+        view.data.total === 0 ? (
+          <div className="rounded-lg border border-[var(--border)] p-8 text-center" data-testid="empty">
+            <p>No jobs match these filters.</p>
+            <button type="button" className="mt-2 underline" onClick={reset}>
+              Reset filters
+            </button>
+          </div>
+        ) : (
+          <JobsTable
+            jobs={view.data.jobs}
+            sort={filters.sort}
+            onSort={(sort) => update({ sort })}
+            context={{ now, timeZone }}
+          />
+        )
+      ) : failed ? (
+        <p
+          role="alert"
+          className="rounded-md border border-[var(--tone-danger)] bg-[var(--tone-danger-bg)] p-3 text-sm"
+        >
+          The jobs could not be loaded: {failed}
+        </p>
+      ) : (
+        <p className="p-8 text-center text-[var(--muted)]" data-testid="loading">
+          Loading jobs…
+        </p>
+      )}
+
+      {view.data && pages > 1 && (
+        <nav className="flex items-center gap-3 text-sm" aria-label="Pages">
+          <button
+            type="button"
+            disabled={filters.page <= 1}
+            onClick={() => void setState({ page: filters.page - 1 })}
+            className="underline disabled:opacity-40"
+          >
+            Previous
+          </button>
+          <span>
+            Page {filters.page} of {pages}
+          </span>
+          <button
+            type="button"
+            disabled={filters.page >= pages}
+            onClick={() => void setState({ page: filters.page + 1 })}
+            className="underline disabled:opacity-40"
+          >
+            Next
+          </button>
+          <label className="flex items-center gap-1">
+            Rows
+            <select
+              value={filters.pageSize}
+              onChange={(event) => update({ pageSize: Number(event.target.value) })}
+              className="rounded-md border border-[var(--border)] bg-[var(--surface)] px-1"
+            >
+              {[...new Set([DEFAULT_FILTERS.pageSize, 500, 1000, 10_000, filters.pageSize])]
+                .sort((a, b) => a - b)
+                .map((size) => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
+                ))}
+            </select>
+          </label>
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+// The jobs explorer against the embedded simulator: filters in the URL, pasted URLs, sorting, the empty
+// state, invalid values, an outage, the job page and the CSV export.
+
+import { readFileSync } from "node:fs";
+import { expect, test } from "./fixtures";
+import { resetFaults, setFaults, simulatorJobs } from "./simulator";
+
+test.afterEach(async () => {
+  await resetFaults();
+});
+
+const rows = (page: import("@playwright/test").Page) => page.locator("tbody tr[data-job-id]");
+
+test("shows the jobs the CommCell has for the view in the URL", async ({ page, consoleErrors }) => {
+  await page.goto("/jobs?type=all&window=7d");
+  const expected = await simulatorJobs("jobFilter=&completedJobLookupTime=604800");
+  await expect(page.getByTestId("total")).toHaveText(`${expected.length} jobs`);
+  await expect(rows(page).first()).toHaveAttribute("data-job-id", String(expected[0]?.jobId));
+  await expect(page).toHaveTitle(/Jobs \(\d+\) · CommCell Job Monitor/);
+  expect(consoleErrors).toEqual([]);
+});
+
+test("a category click changes the URL and the rows, and back undoes it", async ({ page }) => {
+  await page.goto("/jobs?type=all&window=7d");
+  await expect(rows(page).first()).toBeVisible();
+  await page.getByRole("button", { name: "Active", exact: true }).click();
+  await expect(page).toHaveURL(/category=active/);
+  const active = await simulatorJobs("jobCategory=Active&jobFilter=&completedJobLookupTime=604800");
+  await expect(page.getByTestId("total")).toHaveText(`${active.length} jobs`);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/category=active/);
+});
+
+test("a pasted URL with a status filter shows only those statuses", async ({ page }) => {
+  await page.goto("/jobs?type=all&window=30d&status=failed,failed_to_start");
+  await expect(rows(page).first()).toBeVisible();
+  const statuses = await page.locator('tbody td[data-column="status"]').allTextContents();
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(
+    new Set(statuses.filter((s) => s === "Failed" || s === "Failed to Start")),
+  );
+});
+
+test("sorting by a column writes it to the URL and orders the rows", async ({ page, request }) => {
+  await page.goto("/jobs?type=all&window=7d");
+  await page.getByRole("button", { name: "Elapsed" }).click();
+  await expect(page).toHaveURL(/sort=-elapsed/);
+  const api = await (await request.get("/api/jobs?type=all&window=7d&sort=-elapsed&pageSize=1")).json();
+  await expect(rows(page).first()).toHaveAttribute("data-job-id", String(api.jobs[0].id));
+  await expect(page.getByRole("columnheader", { name: /Elapsed/ })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+});
+
+test("an empty result says so and resets in one click", async ({ page }) => {
+  await page.goto("/jobs?type=all&q=no-such-job-anywhere");
+  await expect(page.getByTestId("empty")).toContainText("No jobs match these filters.");
+  await page.getByRole("button", { name: "Reset filters" }).click();
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(rows(page).first()).toBeVisible();
+});
+
+test("invalid URL values are named in a notice and the page still works", async ({ page }) => {
+  await page.goto("/jobs?window=2w&status=exploded&tz=Mars/Olympus");
+  const notice = page.getByRole("alert").filter({ hasText: "not understood" });
+  await expect(notice).toContainText("window must be 1h, 24h, 7d, 30d, 1y or seconds");
+  await expect(notice).toContainText('status "exploded" is not a status kind');
+  await expect(notice).toContainText("tz must be browser, UTC or an IANA time zone");
+  await expect(page.getByTestId("total")).toBeVisible();
+});
+
+test("an outage keeps the rows with a banner saying why", async ({ page }) => {
+  await page.goto("/jobs?type=all&window=24h&refresh=1");
+  await expect(rows(page).first()).toBeVisible();
+  const count = await page.getByTestId("total").textContent();
+  await setFaults({ body: "html" });
+  await expect(page.getByRole("alert").filter({ hasText: "Showing data from" })).toContainText("HTTP 503", {
+    timeout: 15_000,
+  });
+  await expect(page.getByTestId("total")).toHaveText(count ?? "");
+  await resetFaults();
+  await expect(page.getByRole("alert").filter({ hasText: "Showing data from" })).toHaveCount(0, {
+    timeout: 15_000,
+  });
+});
+
+test("a job id opens the job page with its groups and links", async ({ page, consoleErrors }) => {
+  await page.goto("/jobs?window=7d&status=completed");
+  const first = rows(page).first();
+  const id = await first.getAttribute("data-job-id");
+  await first.getByRole("link").click();
+  await expect(page).toHaveURL(`/jobs/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Job ${id}`);
+  for (const group of ["What", "Where", "When (UTC)", "How much", "Why"]) {
+    await expect(page.getByRole("heading", { name: group })).toBeVisible();
+  }
+  await expect(
+    page
+      .getByRole("link", { name: /./ })
+      .filter({ hasText: /-\w{3}-\d{3}/ })
+      .first(),
+  ).toHaveAttribute("href", /\/jobs\?.*client=/);
+  expect(consoleErrors).toEqual([]);
+});
+
+test("CSV export holds every matching job with times in the chosen zone", async ({ page }) => {
+  await page.goto("/jobs?type=all&window=7d&tz=Europe/Berlin");
+  await expect(rows(page).first()).toBeVisible();
+  const total = Number((await page.getByTestId("total").textContent())?.split(" ")[0]);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const file = await (await download).path();
+  const lines = readFileSync(file, "utf8").trim().split("\r\n");
+  expect(lines[0]).toContain("job id,status,type");
+  expect(lines).toHaveLength(total + 1);
+  expect(lines[1]).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+01:00/);
+});

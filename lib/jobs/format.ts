@@ -1,0 +1,68 @@
+// Formatting at the edge: sizes in binary units, durations as "2 h 14 m", times relative to now and
+// absolute in the viewer's chosen time zone with its offset written. The domain keeps bytes, seconds and
+// epoch milliseconds; only components call these.
+
+const UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"] as const;
+
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return "–";
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
+}
+
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return "–";
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ${minutes % 60} m`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+export function formatRelative(time: number | null, now: number): string {
+  if (time === null) return "–";
+  const seconds = Math.round((now - time) / 1000);
+  const future = seconds < 0;
+  const span = Math.abs(seconds);
+  let text: string;
+  if (span < 45) text = `${span} s`;
+  else if (span < 3600) text = `${Math.round(span / 60)} min`;
+  else if (span < 86_400 * 2) text = `${Math.round(span / 3600)} h`;
+  else text = `${Math.round(span / 86_400)} d`;
+  return future ? `in ${text}` : `${text} ago`;
+}
+
+/** Whether `zone` is an IANA time zone this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "2026-11-23 22:14:05 +01:00" in the given zone (undefined: the runtime's own). */
+export function formatAbsolute(time: number | null, timeZone?: string): string {
+  if (time === null) return "–";
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "longOffset",
+  }).formatToParts(new Date(time));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const offset = part("timeZoneName").replace("GMT", "") || "+00:00";
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")} ${offset}`;
+}

@@ -1,0 +1,68 @@
+// Page parameters besides the filters: how the view is shown rather than what it shows. Like the filters,
+// each parses strictly and names itself when wrong.
+
+import { FilterError } from "./filters";
+import { isTimeZone } from "./format";
+
+export const THEMES = ["system", "light", "dark"] as const;
+export type Theme = (typeof THEMES)[number];
+
+export interface ViewParams {
+  /** "browser", "UTC" or an IANA zone. */
+  readonly tz: string;
+  /** Seconds between refreshes; the server's floor still applies. */
+  readonly refresh: number;
+  readonly theme: Theme;
+}
+
+export const DEFAULT_VIEW: ViewParams = { tz: "browser", refresh: 15, theme: "system" };
+
+export class ViewParamError extends Error {
+  override readonly name = "ViewParamError";
+  constructor(
+    readonly param: keyof ViewParams,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const VIEW_PARAMS = {
+  tz: {
+    parse(text: string): string {
+      const value = text.trim();
+      if (value === "browser" || value === "UTC" || isTimeZone(value)) return value;
+      throw new ViewParamError(
+        "tz",
+        `tz must be browser, UTC or an IANA time zone such as Europe/London (got "${text}")`,
+      );
+    },
+    serialize: (value: string) => value,
+  },
+  refresh: {
+    parse(text: string): number {
+      if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 3600) {
+        throw new ViewParamError("refresh", `refresh must be whole seconds from 1 to 3600 (got "${text}")`);
+      }
+      return Number(text);
+    },
+    serialize: String,
+  },
+  theme: {
+    parse(text: string): Theme {
+      if (!(THEMES as readonly string[]).includes(text))
+        throw new ViewParamError("theme", `theme must be ${THEMES.join(", ")} (got "${text}")`);
+      return text as Theme;
+    },
+    serialize: (value: Theme) => value,
+  },
+} satisfies {
+  [K in keyof ViewParams]: { parse(text: string): ViewParams[K]; serialize(value: ViewParams[K]): string };
+};
+
+/** The time zone to format in: undefined means the browser's own. */
+export function timeZoneOf(tz: string): string | undefined {
+  return tz === "browser" ? undefined : tz;
+}
+
+export { FilterError };
