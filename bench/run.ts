@@ -1,14 +1,15 @@
-// npm run bench [-- --only parser|simulator|server] [-- --sizes 1000,10000,100000]: runs the benchmarks, prints
+// npm run bench [-- --only parser|simulator|server|pages] [-- --sizes 1000,10000,100000]: runs the benchmarks, prints
 // their tables and records them in bench/results/. Benchmarks measure; tests assert behaviour.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { runPagesBench } from "./pages-bench";
 import { runParserBench } from "./parser-bench";
 import { runServerBench } from "./server-bench";
 import { runSimulatorBench } from "./simulator-bench";
 
-const SUITES = ["parser", "simulator", "server"] as const;
+const SUITES = ["parser", "simulator", "server", "pages"] as const;
 type Suite = (typeof SUITES)[number];
 
 function argument(argv: readonly string[], name: string): string | null {
@@ -56,8 +57,10 @@ async function main(): Promise<void> {
       );
     } else if (suite === "simulator") {
       record("simulator", "Simulator benchmark", machine, await runSimulatorBench());
-    } else {
+    } else if (suite === "server") {
       record("server", "Server benchmark", machine, await runServerBench());
+    } else {
+      record("pages", "Pages benchmark", machine, await runPagesBench());
     }
   }
 }

@@ -116,3 +116,11 @@ test("CSV export holds every matching job with times in the chosen zone", async 
   expect(lines).toHaveLength(total + 1);
   expect(lines[1]).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+01:00/);
 });
+
+test("the theme in the URL overrides the system's", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/jobs?theme=dark");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe("rgb(11, 17, 32)");
+});

@@ -86,6 +86,12 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
     }
   }, [view.error, router, searchParams]);
 
+  // The theme in the URL wins over the system's; "system" leaves the choice to it.
+  useEffect(() => {
+    if (state.theme === "system") delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = state.theme;
+  }, [state.theme]);
+
   useEffect(() => {
     document.title = `${filters.category === "all" ? "Jobs" : filters.category === "active" ? "Active jobs" : "Finished jobs"}${
       view.data ? ` (${view.data.total})` : ""
