@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The embedded simulator listens here during e2e tests, so specs can ask it what it holds and set faults. */
@@ -9,21 +10,9 @@ export const SIMULATOR_ADMIN_PORT = PORT + 82;
 export const PRIVATE_PORT = PORT + 1;
 export const DISPLAY_KEY = "e2e-display-key-0123456789";
 
-// Browsers cannot be downloaded on these machines: Debian's chromium is used instead.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(CHROMIUM)) {
+if (!existsSync(CHROMIUM_PATH)) {
   throw new Error(
-    `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    `Chromium not found at ${CHROMIUM_PATH}. Install Debian's package (apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH.`,
   );
 }
 
@@ -62,7 +51,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "on-first-retry",
     launchOptions: {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     },
   },

@@ -4,21 +4,12 @@
 
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium";
 import { percentile } from "./load";
 import { ensureBuild, ROOT, startProcess, stopProcess } from "./processes";
 
 const PORT = 18_980;
 const APP = `http://127.0.0.1:${PORT}`;
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
 async function firstLoadKb(path: string): Promise<number> {
   const html = await (await fetch(`${APP}${path}`)).text();
   const scripts = [
@@ -46,7 +37,7 @@ export async function runPagesBench(): Promise<string> {
     "Ready",
   );
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {
