@@ -3,7 +3,7 @@
 
 import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
-import { resetFaults, setFaults, simulatorJobs } from "./simulator";
+import { advanceClock, resetFaults, setFaults, setReason, simulatorJobs } from "./simulator";
 
 test.afterEach(async () => {
   await resetFaults();
@@ -123,4 +123,39 @@ test("the theme in the URL overrides the system's", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe("rgb(11, 17, 32)");
+});
+
+test("a pending reason with markup is shown as text and never runs", async ({ page, consoleErrors }) => {
+  const [job] = await simulatorJobs("jobCategory=Finished&jobFilter=&completedJobLookupTime=86400");
+  if (!job) throw new Error("the simulator should have finished jobs");
+  const markup = '<script>window.__ran = 1</script><img src=x onerror="window.__ran = 2">';
+  await setReason(job.jobId, `${markup}<br>Source: cs01, Process: JobManager`);
+  // A window of its own, so this view is fetched after the reason was set.
+  await page.goto(`/jobs?type=all&window=86411&q=${job.jobId}`);
+  const cell = page.locator(`tr[data-job-id="${job.jobId}"] td[data-column="reason"]`);
+  await expect(cell).toContainText(markup);
+  await page.goto(`/jobs/${job.jobId}`);
+  await expect(page.getByText(markup)).toBeVisible();
+  await expect(page.getByText("Source: cs01")).toBeVisible();
+  expect(await page.evaluate(() => (window as { __ran?: number }).__ran)).toBeUndefined();
+  expect(consoleErrors).toEqual([]);
+});
+
+test("a running job's progress moves on screen as the CommCell's does", async ({ page }) => {
+  await page.goto("/jobs?category=active&type=all&window=86413&refresh=1");
+  const running = page
+    .locator("tbody tr[data-job-id]")
+    .filter({ has: page.locator("progress") })
+    .first();
+  await expect(running).toBeVisible();
+  const id = await running.getAttribute("data-job-id");
+  const progress = page.locator(`tr[data-job-id="${id}"] td[data-column="progress"]`);
+  const before = await progress.textContent();
+  await advanceClock(240);
+  await expect(async () => {
+    const row = page.locator(`tr[data-job-id="${id}"]`);
+    // Moved on, or finished and left the active view: either way not where it was.
+    if ((await row.count()) === 0) return;
+    expect(await progress.textContent()).not.toBe(before);
+  }).toPass({ timeout: 15_000 });
 });

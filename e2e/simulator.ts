@@ -33,3 +33,5 @@ export const expireTokens = () => admin("POST", "tokens/expire");
 export const simulatorTokens = () => admin<{ tokens: string[] }>("GET", "tokens").then((body) => body.tokens);
 export const simulatorState = () =>
   admin<{ logins: number; requests: Record<string, number> }>("GET", "state");
+export const setReason = (jobId: number, text: string) => admin("PUT", `jobs/${jobId}/reason`, { text });
+export const advanceClock = (seconds: number) => admin("POST", "clock/advance", { seconds });

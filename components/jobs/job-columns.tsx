@@ -65,7 +65,7 @@ export const JOB_COLUMNS: readonly JobColumn[] = [
     label: "Status",
     sort: "status",
     width: "13rem",
-    render: (job) => <StatusBadge kind={job.statusKind} text={job.status} />,
+    render: (job) => <StatusBadge kind={job.statusKind} text={job.status} statusColor={job.statusColor} />,
   },
   {
     id: "type",

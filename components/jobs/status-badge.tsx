@@ -15,7 +15,7 @@ import {
   TriangleAlert,
 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { STATUS_INFO, type StatusKind } from "@/lib/jobs/statuses";
+import { STATUS_INFO, type StatusKind, statusTone } from "@/lib/jobs/statuses";
 
 // Every kind has its own icon, so status reads without colour (WCAG 1.4.1).
 const STATUS_ICON = {
@@ -38,13 +38,24 @@ const STATUS_ICON = {
   unknown: CircleHelp,
 } as const satisfies Record<StatusKind, LucideIcon>;
 
-/** A job's status: the server's text when it has one (unknown statuses show as themselves). */
-export function StatusBadge({ kind, text }: { kind: StatusKind; text?: string | null }) {
+/**
+ * A job's status: the server's text when it has one (unknown statuses show as themselves), in the colour
+ * the server hints at, or the kind's own.
+ */
+export function StatusBadge({
+  kind,
+  text,
+  statusColor = null,
+}: {
+  kind: StatusKind;
+  text?: string | null;
+  statusColor?: string | null;
+}) {
   const Icon = STATUS_ICON[kind];
   const label = text ?? STATUS_INFO[kind].label;
   return (
     <Badge
-      tone={STATUS_INFO[kind].tone}
+      tone={statusTone(kind, statusColor)}
       icon={<Icon aria-hidden="true" data-icon={kind} className="size-3.5" />}
     >
       {label}

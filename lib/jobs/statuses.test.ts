@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STATUS_INFO, STATUS_KINDS, statusKindOf } from "./statuses";
+import { STATUS_INFO, STATUS_KINDS, statusKindOf, statusTone } from "./statuses";
 
 describe("statusKindOf", () => {
   it("reads every status in the vocabulary from its own text", () => {
@@ -51,5 +51,15 @@ describe("statusKindOf", () => {
     expect(STATUS_INFO.completed_with_errors.tone).toBe("warning");
     expect(STATUS_INFO.completed_with_warnings.tone).toBe("warning");
     expect(STATUS_INFO.completed.tone).toBe("success");
+  });
+});
+
+describe("statusTone", () => {
+  it("follows the server's colour where it names one, and the kind's tone otherwise", () => {
+    expect(statusTone("unknown", "redspan")).toBe("danger");
+    expect(statusTone("running", "greenspan")).toBe("info");
+    expect(statusTone("killed", "black")).toBe("danger");
+    expect(statusTone("completed", null)).toBe("success");
+    expect(statusTone("unknown", "plaid")).toBe("neutral");
   });
 });

@@ -95,3 +95,17 @@ const kindOfText = memoByText(
 export function isStatusKind(value: string): value is StatusKind {
   return (STATUS_KINDS as readonly string[]).includes(value);
 }
+
+// The CommCell's own colour hint (`statusColor`): where it names a colour, the badge follows it; "black"
+// is its everyday colour and says nothing, so the kind's own tone is kept.
+const TONE_BY_STATUS_COLOR: ReadonlyMap<string, StatusTone> = new Map([
+  ["redspan", "danger"],
+  ["greenspan", "info"],
+  ["yellowspan", "warning"],
+  ["orangespan", "warning"],
+  ["bluespan", "info"],
+]);
+
+export function statusTone(kind: StatusKind, statusColor: string | null): StatusTone {
+  return (statusColor && TONE_BY_STATUS_COLOR.get(statusColor.toLowerCase())) || STATUS_INFO[kind].tone;
+}

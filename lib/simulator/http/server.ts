@@ -168,6 +168,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
           });
         }
         if (path === "/tokens" && req.method === "GET") return reply(200, { tokens: sessions.tokens() });
+        const reasonPath = /^\/jobs\/(\d+)\/reason$/.exec(path);
+        if (reasonPath && req.method === "PUT") {
+          const text = (body as { text?: unknown }).text;
+          if (typeof text !== "string" || text.length > 10_000)
+            return reply(400, { error: "text must be a string of at most 10000 characters" });
+          return commcell.setReason(Number(reasonPath[1]), text)
+            ? reply(200, { ok: true })
+            : reply(404, { error: "no such job" });
+        }
         return reply(404, { error: `unknown admin call ${req.method} ${path}` });
       })
       .catch((error: unknown) => {

@@ -82,6 +82,8 @@ export class SimulatedCommCell {
   private readonly days = new Map<number, JobPlan[]>();
   private readonly byId = new Map<number, JobPlan>();
   private readonly overrides = new Map<number, JobOverride>();
+  /** Reasons set through the admin endpoint, for tests that need a particular text (markup, length). */
+  private readonly reasons = new Map<number, string>();
   private readonly firstIdCache = new Map<number, number>([[EPOCH_DAY, FIRST_JOB_ID]]);
   private cachedDayRange: { first: number; last: number; index: PlanIndex } | null = null;
 
@@ -185,11 +187,24 @@ export class SimulatedCommCell {
       if (active ? query.category === "finished" : query.category === "active" || end < since) continue;
       if (total >= query.offset && page.length < query.limit) {
         const state = jobStateAt(plan, now, override ?? NO_OVERRIDE);
-        if (state) page.push({ plan, state });
+        if (state) page.push(this.reasons.size > 0 ? this.withReason({ plan, state }) : { plan, state });
       }
       total++;
     }
     return { total, jobs: page };
+  }
+
+  /** Replaces a job's reason text (tests only, through the loopback admin endpoint). */
+  setReason(id: number, text: string): boolean {
+    if (!this.job(id)) return false;
+    this.reasons.set(id, text);
+    return true;
+  }
+
+  private withReason(job: JobAtNow): JobAtNow {
+    const text = this.reasons.get(job.plan.id);
+    if (text === undefined) return job;
+    return { ...job, state: { ...job.state, reason: { text, code: job.state.reason?.code ?? "19:1" } } };
   }
 
   job(id: number): JobAtNow | null {
@@ -198,7 +213,7 @@ export class SimulatedCommCell {
     const plan = this.byId.get(id);
     if (!plan) return null;
     const state = jobStateAt(plan, now, this.overrideOf(id));
-    return state ? { plan, state } : null;
+    return state ? this.withReason({ plan, state }) : null;
   }
 
   pause(id: number): ActionResult {
