@@ -159,3 +159,15 @@ test("a running job's progress moves on screen as the CommCell's does", async ({
     expect(await progress.textContent()).not.toBe(before);
   }).toPass({ timeout: 15_000 });
 });
+
+test("visible columns come from the URL, and arrow keys move between rows", async ({ page }) => {
+  await page.goto("/jobs?type=all&window=7d&columns=status,client");
+  await expect(page.getByRole("columnheader")).toHaveText([/^Job/, "Status", "Client"]);
+  const first = page.locator("tbody tr[data-job-id]").first();
+  const second = page.locator("tbody tr[data-job-id]").nth(1);
+  await first.getByRole("link").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(second.getByRole("link")).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(first.getByRole("link")).toBeFocused();
+});

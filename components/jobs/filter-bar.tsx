@@ -60,7 +60,7 @@ function DebouncedInput({
   );
 }
 
-function Checklist<T extends string>({
+export function Checklist<T extends string>({
   label,
   summary,
   items,

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { SortColumn } from "@/lib/jobs/filters";
 import { formatAbsolute, formatBytes, formatDuration, formatRelative } from "@/lib/jobs/format";
 import type { Job } from "@/lib/jobs/job";
+import type { ColumnId } from "@/lib/jobs/view-params";
 import { PendingReasonSummary } from "./pending-reason";
 import { StatusBadge } from "./status-badge";
 
@@ -12,7 +13,7 @@ export interface CellContext {
 }
 
 export interface JobColumn {
-  readonly id: string;
+  readonly id: ColumnId;
   readonly label: string;
   /** The sort parameter this column sorts by, if any. */
   readonly sort: SortColumn | null;

@@ -15,8 +15,9 @@ import {
   serializeFilters,
 } from "@/lib/jobs/filters";
 import { formatRelative } from "@/lib/jobs/format";
-import { timeZoneOf } from "@/lib/jobs/view-params";
-import { FilterBar } from "./filter-bar";
+import { COLUMN_IDS, timeZoneOf } from "@/lib/jobs/view-params";
+import { Checklist, FilterBar } from "./filter-bar";
+import { JOB_COLUMNS } from "./job-columns";
 import { JobsTable } from "./jobs-table";
 
 class ApiFailure extends Error {
@@ -163,6 +164,22 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
         <button type="button" className="underline" onClick={exportCsv} disabled={!view.data}>
           Export CSV
         </button>
+        <Checklist
+          label="Columns"
+          summary={`${state.columns.length} of ${COLUMN_IDS.length}`}
+          items={COLUMN_IDS.filter((id) => id !== "id")}
+          selected={state.columns}
+          name={(id) => JOB_COLUMNS.find((column) => column.id === id)?.label ?? id}
+          onToggle={(id) =>
+            void setState({
+              columns: COLUMN_IDS.filter(
+                (column) =>
+                  column === "id" ||
+                  (column === id ? !state.columns.includes(id) : state.columns.includes(column)),
+              ),
+            })
+          }
+        />
         <label className="flex items-center gap-1">
           Time zone
           <select
@@ -221,6 +238,7 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
             sort={filters.sort}
             onSort={(sort) => update({ sort })}
             context={{ now, timeZone }}
+            visible={state.columns}
           />
         )
       ) : failed ? (

@@ -1,9 +1,10 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef } from "react";
+import { type KeyboardEvent, useRef } from "react";
 import type { Sort } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
+import type { ColumnId } from "@/lib/jobs/view-params";
 import { type CellContext, JOB_COLUMNS } from "./job-columns";
 
 const ROW_HEIGHT = 40;
@@ -17,12 +18,29 @@ export function JobsTable({
   sort,
   onSort,
   context,
+  visible,
 }: {
   jobs: readonly Job[];
   sort: Sort;
   onSort: (sort: Sort) => void;
   context: CellContext;
+  visible: readonly ColumnId[];
 }) {
+  const columns = JOB_COLUMNS.filter((column) => visible.includes(column.id));
+  // Arrow keys move between rows (focus is on each row's job link, so Enter opens the job); rows that are
+  // not rendered yet are scrolled into view first.
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const row = (event.target as HTMLElement).closest("tr[data-index]");
+    if (!row) return;
+    event.preventDefault();
+    const next = Number(row.getAttribute("data-index")) + (event.key === "ArrowDown" ? 1 : -1);
+    if (next < 0 || next >= jobs.length) return;
+    virtualizer.scrollToIndex(next);
+    requestAnimationFrame(() => {
+      scroller.current?.querySelector<HTMLElement>(`tr[data-index="${next}"] a`)?.focus();
+    });
+  };
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: jobs.length,
@@ -42,13 +60,13 @@ export function JobsTable({
     >
       <table className="w-full table-fixed border-collapse text-sm" aria-rowcount={jobs.length + 1}>
         <colgroup>
-          {JOB_COLUMNS.map((column) => (
+          {columns.map((column) => (
             <col key={column.id} style={{ width: column.width }} />
           ))}
         </colgroup>
         <thead className="sticky top-0 z-10 bg-[var(--surface)]">
           <tr>
-            {JOB_COLUMNS.map((column) => {
+            {columns.map((column) => {
               const active = column.sort !== null && sort.column === column.sort;
               return (
                 <th
@@ -79,10 +97,10 @@ export function JobsTable({
             })}
           </tr>
         </thead>
-        <tbody>
+        <tbody onKeyDown={onKeyDown}>
           {before > 0 && (
             <tr aria-hidden="true">
-              <td colSpan={JOB_COLUMNS.length} style={{ height: before }} />
+              <td colSpan={columns.length} style={{ height: before }} />
             </tr>
           )}
           {items.map((item) => {
@@ -91,11 +109,12 @@ export function JobsTable({
               <tr
                 key={job.id}
                 data-job-id={job.id}
+                data-index={item.index}
                 aria-rowindex={item.index + 2}
                 className="border-b border-[var(--border)] hover:bg-[var(--tone-neutral-bg)]/40"
                 style={{ height: ROW_HEIGHT }}
               >
-                {JOB_COLUMNS.map((column) => (
+                {columns.map((column) => (
                   <td key={column.id} className="truncate px-2" data-column={column.id}>
                     {column.render(job, context)}
                   </td>
@@ -105,7 +124,7 @@ export function JobsTable({
           })}
           {after > 0 && (
             <tr aria-hidden="true">
-              <td colSpan={JOB_COLUMNS.length} style={{ height: after }} />
+              <td colSpan={columns.length} style={{ height: after }} />
             </tr>
           )}
         </tbody>

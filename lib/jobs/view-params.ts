@@ -7,7 +7,28 @@ import { isTimeZone } from "./format";
 export const THEMES = ["system", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** Table columns a viewer can hide; the order is the table's. */
+export const COLUMN_IDS = [
+  "id",
+  "status",
+  "type",
+  "client",
+  "agent",
+  "phase",
+  "progress",
+  "start",
+  "elapsed",
+  "appSize",
+  "mediaSize",
+  "savings",
+  "files",
+  "reason",
+] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
 export interface ViewParams {
+  /** Visible columns, in the table's order. */
+  readonly columns: readonly ColumnId[];
   /** "browser", "UTC" or an IANA zone. */
   readonly tz: string;
   /** Seconds between refreshes; the server's floor still applies. */
@@ -15,7 +36,7 @@ export interface ViewParams {
   readonly theme: Theme;
 }
 
-export const DEFAULT_VIEW: ViewParams = { tz: "browser", refresh: 15, theme: "system" };
+export const DEFAULT_VIEW: ViewParams = { columns: COLUMN_IDS, tz: "browser", refresh: 15, theme: "system" };
 
 export class ViewParamError extends Error {
   override readonly name = "ViewParamError";
@@ -28,6 +49,27 @@ export class ViewParamError extends Error {
 }
 
 export const VIEW_PARAMS = {
+  columns: {
+    parse(text: string): readonly ColumnId[] {
+      const wanted = new Set(
+        text
+          .split(",")
+          .map((id) => id.trim())
+          .filter((id) => id !== ""),
+      );
+      for (const id of wanted) {
+        if (!(COLUMN_IDS as readonly string[]).includes(id)) {
+          throw new ViewParamError(
+            "columns",
+            `columns "${id}" is not a column (known: ${COLUMN_IDS.join(", ")})`,
+          );
+        }
+      }
+      // The job id stays: it is the link to the job and the row's name for screen readers.
+      return COLUMN_IDS.filter((id) => id === "id" || wanted.has(id));
+    },
+    serialize: (value: readonly ColumnId[]) => value.join(","),
+  },
   tz: {
     parse(text: string): string {
       const value = text.trim();
