@@ -171,3 +171,15 @@ test("visible columns come from the URL, and arrow keys move between rows", asyn
   await page.keyboard.press("ArrowUp");
   await expect(first.getByRole("link")).toBeFocused();
 });
+
+test("a custom window in hours and a time zone are written to the URL", async ({ page }) => {
+  await page.goto("/jobs?type=all");
+  await page.getByLabel("…or hours").fill("2");
+  await expect(page).toHaveURL(/window=7200/);
+  const zone = page.getByLabel("Time zone");
+  await zone.fill("Asia/Tokyo");
+  await zone.blur();
+  await expect(page).toHaveURL(/tz=Asia(%2F|\/)Tokyo/);
+  const start = page.locator('tbody td[data-column="start"] time').first();
+  await expect(start).toHaveAttribute("title", /\+09:00$/);
+});

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { BACKUP_LEVEL_KINDS, BACKUP_LEVEL_LABELS } from "@/lib/jobs/backup-levels";
 import { CATEGORIES, type JobFilters, WINDOWS } from "@/lib/jobs/filters";
+import { formatDuration } from "@/lib/jobs/format";
 import { JOB_TYPE_KEYS, JOB_TYPES, type JobTypeKey } from "@/lib/jobs/job-types";
 import { STATUS_INFO, STATUS_KINDS, type StatusKind } from "@/lib/jobs/statuses";
 
@@ -179,10 +180,23 @@ export function FilterBar({
             </option>
           ))}
           {!Object.values(WINDOWS).includes(filters.window as never) && (
-            <option value={filters.window}>{filters.window} s</option>
+            <option value={filters.window}>{formatDuration(filters.window)}</option>
           )}
         </select>
       </label>
+      <DebouncedInput
+        label="…or hours"
+        value={
+          Object.values(WINDOWS).includes(filters.window as never)
+            ? ""
+            : String(Math.round((filters.window / 3600) * 100) / 100)
+        }
+        onChange={(hours) => {
+          const seconds = Math.round(Number(hours) * 3600);
+          // The same bounds as the URL parameter; anything else is left as it was.
+          if (Number.isFinite(seconds) && seconds >= 60 && seconds <= 31_622_400) update({ window: seconds });
+        }}
+      />
 
       <DebouncedInput
         label="Client"

@@ -14,7 +14,7 @@ import {
   PAGE_SIZE_MAX,
   serializeFilters,
 } from "@/lib/jobs/filters";
-import { formatRelative } from "@/lib/jobs/format";
+import { formatRelative, isTimeZone } from "@/lib/jobs/format";
 import { COLUMN_IDS, timeZoneOf } from "@/lib/jobs/view-params";
 import { Checklist, FilterBar } from "./filter-bar";
 import { JOB_COLUMNS } from "./job-columns";
@@ -182,17 +182,36 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
         />
         <label className="flex items-center gap-1">
           Time zone
-          <select
-            value={state.tz === "browser" || state.tz === "UTC" ? state.tz : "custom"}
-            onChange={(event) =>
-              void setState({ tz: event.target.value === "custom" ? state.tz : event.target.value })
-            }
-            className="rounded-md border border-[var(--border)] bg-[var(--surface)] px-1"
-          >
-            <option value="browser">browser</option>
-            <option value="UTC">UTC</option>
-            {state.tz !== "browser" && state.tz !== "UTC" && <option value="custom">{state.tz}</option>}
-          </select>
+          <input
+            list="time-zones"
+            defaultValue={state.tz}
+            key={state.tz}
+            aria-describedby="tz-help"
+            onBlur={(event) => {
+              const tz = event.target.value.trim();
+              if (tz !== state.tz && (tz === "browser" || isTimeZone(tz))) void setState({ tz });
+            }}
+            className="w-40 rounded-md border border-[var(--border)] bg-[var(--surface)] px-1"
+          />
+          <span id="tz-help" className="sr-only">
+            browser, UTC or an IANA zone such as Europe/London
+          </span>
+          <datalist id="time-zones">
+            {[
+              "browser",
+              "UTC",
+              "Europe/London",
+              "Europe/Berlin",
+              "America/New_York",
+              "America/Chicago",
+              "America/Los_Angeles",
+              "Asia/Singapore",
+              "Asia/Tokyo",
+              "Australia/Sydney",
+            ].map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
         </label>
         {notice && (
           <span role="status" className="text-[var(--muted)]">
