@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { BACKUP_LEVEL_KINDS, BACKUP_LEVEL_LABELS } from "@/lib/jobs/backup-levels";
 import { CATEGORIES, type JobFilters, WINDOWS } from "@/lib/jobs/filters";
 import { formatDuration } from "@/lib/jobs/format";
-import { JOB_TYPE_KEYS, JOB_TYPES, type JobTypeKey } from "@/lib/jobs/job-types";
+import { JOB_TYPE_KEYS, JOB_TYPES } from "@/lib/jobs/job-types";
 import { STATUS_INFO, STATUS_KINDS, type StatusKind } from "@/lib/jobs/statuses";
 
 type Update = (patch: Partial<JobFilters>) => void;
@@ -13,16 +13,6 @@ const CATEGORY_LABELS = { active: "Active", finished: "Finished", all: "All" } a
   (typeof CATEGORIES)[number],
   string
 >;
-// The job types people filter by most come first; the rest follow in the table's order.
-const COMMON_TYPES: readonly JobTypeKey[] = [
-  "backup",
-  "restore",
-  "synthetic_full",
-  "aux_copy",
-  "dr_backup",
-  "data_aging",
-  "workflow",
-];
 
 function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
@@ -104,7 +94,6 @@ export function FilterBar({
   clients: readonly string[];
 }) {
   const types = filters.type === "all" ? [] : filters.type;
-  const typeOrder = [...COMMON_TYPES, ...JOB_TYPE_KEYS.filter((key) => !COMMON_TYPES.includes(key))];
   return (
     <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Job filters">
       <fieldset className="flex rounded-md border border-[var(--border)]" aria-label="Category">
@@ -124,7 +113,7 @@ export function FilterBar({
       <Checklist
         label="Types"
         summary={filters.type === "all" ? "all" : types.map((key) => JOB_TYPES[key].label).join(", ")}
-        items={typeOrder}
+        items={JOB_TYPE_KEYS}
         selected={types}
         name={(key) => JOB_TYPES[key].label}
         onToggle={(key) => {

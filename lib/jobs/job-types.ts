@@ -4,6 +4,7 @@
 
 import { memoByText } from "./memo-by-text";
 
+// The types people filter by most come first: the explorer lists them in this order.
 export const JOB_TYPE_KEYS = [
   "backup",
   "restore",
