@@ -3,7 +3,7 @@
 
 import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
-import { advanceClock, resetFaults, setFaults, setReason, simulatorJobs } from "./simulator";
+import { advanceClock, jobAction, resetFaults, setFaults, setReason, simulatorJobs } from "./simulator";
 
 test.afterEach(async () => {
   await resetFaults();
@@ -182,4 +182,19 @@ test("a custom window in hours and a time zone are written to the URL", async ({
   await expect(page).toHaveURL(/tz=Asia(%2F|\/)Tokyo/);
   const start = page.locator('tbody td[data-column="start"] time').first();
   await expect(start).toHaveAttribute("title", /\+09:00$/);
+});
+
+test("a suspended job's page says how long it has been so", async ({ page }) => {
+  const running = (await simulatorJobs("jobCategory=Active&jobFilter=&completedJobLookupTime=86400")).find(
+    (job) => job.status === "Running",
+  );
+  if (!running) throw new Error("the e2e simulator should have a running job");
+  await jobAction(running.jobId, "pause");
+  try {
+    await page.goto(`/jobs/${running.jobId}`);
+    await expect(page.getByTestId("stopped-for")).toContainText("Suspended for about");
+    await expect(page.getByText("Backup job has been suspended by user admin")).toBeVisible();
+  } finally {
+    await jobAction(running.jobId, "resume");
+  }
 });

@@ -35,3 +35,12 @@ export const simulatorState = () =>
   admin<{ logins: number; requests: Record<string, number> }>("GET", "state");
 export const setReason = (jobId: number, text: string) => admin("PUT", `jobs/${jobId}/reason`, { text });
 export const advanceClock = (seconds: number) => admin("POST", "clock/advance", { seconds });
+
+/** Pauses or resumes a job through the CommCell API itself, as an operator would. */
+export async function jobAction(jobId: number, action: "pause" | "resume"): Promise<void> {
+  const response = await fetch(`${ROOT}Job/${jobId}/action/${action}`, {
+    method: "POST",
+    headers: { Accept: "application/json", Authtoken: await token() },
+  });
+  if (!response.ok) throw new Error(`${action} ${jobId}: HTTP ${response.status}`);
+}

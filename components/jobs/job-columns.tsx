@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { SortColumn } from "@/lib/jobs/filters";
 import { formatAbsolute, formatBytes, formatDuration, formatRelative } from "@/lib/jobs/format";
 import type { Job } from "@/lib/jobs/job";
+import { stoppedSeconds } from "@/lib/jobs/metrics";
 import type { ColumnId } from "@/lib/jobs/view-params";
 import { PendingReasonSummary } from "./pending-reason";
 import { StatusBadge } from "./status-badge";
@@ -138,6 +139,14 @@ export const JOB_COLUMNS: readonly JobColumn[] = [
     label: "Pending reason",
     sort: null,
     width: "20rem",
-    render: (job) => <PendingReasonSummary reason={job.pendingReason} />,
+    render: (job, context) => {
+      const stopped = stoppedSeconds(job, context.now);
+      return (
+        <PendingReasonSummary
+          reason={job.pendingReason}
+          stoppedFor={stopped === null ? null : formatDuration(stopped)}
+        />
+      );
+    },
   },
 ];

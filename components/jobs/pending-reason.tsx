@@ -1,11 +1,18 @@
 import type { PendingReason } from "@/lib/jobs/pending-reason";
 
 /** The first reason in a row, with the count of the others; React escapes it, so markup shows as text. */
-export function PendingReasonSummary({ reason }: { reason: PendingReason | null }) {
+export function PendingReasonSummary({
+  reason,
+  stoppedFor,
+}: {
+  reason: PendingReason | null;
+  stoppedFor?: string | null;
+}) {
   const [first, ...others] = reason?.reasons ?? [];
   if (!first) return <span className="text-[var(--muted)]">–</span>;
   return (
     <span className="block truncate" title={reason?.reasons.map((r) => r.message).join("\n")}>
+      {stoppedFor && <span className="mr-1 text-xs text-[var(--muted)]">[{stoppedFor}]</span>}
       {first.message}
       {others.length > 0 && <span className="ml-1 text-xs text-[var(--muted)]">(+{others.length} more)</span>}
     </span>

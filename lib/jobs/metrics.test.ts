@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "./job";
-import { countByStatus } from "./metrics";
+import { countByStatus, stoppedSeconds } from "./metrics";
 import { normalizeJobSummary } from "./normalize";
 import { STATUS_KINDS } from "./statuses";
 
@@ -24,5 +24,18 @@ describe("countByStatus", () => {
     expect(counts.failed_to_start).toBe(1);
     expect(counts.failed).toBe(0);
     expect(counts.unknown).toBe(1);
+  });
+});
+
+describe("stoppedSeconds", () => {
+  it("counts from the last update of a job that waits, and is null otherwise", () => {
+    const now = Date.UTC(2026, 10, 23, 22);
+    const update = now / 1000 - 600;
+    const waiting = normalizeJobSummary({ jobId: 1, status: "Pending", lastUpdateTime: update }) as Job;
+    const running = normalizeJobSummary({ jobId: 2, status: "Running", lastUpdateTime: update }) as Job;
+    const done = normalizeJobSummary({ jobId: 3, status: "Completed", lastUpdateTime: update }) as Job;
+    expect(stoppedSeconds(waiting, now)).toBe(600);
+    expect(stoppedSeconds(running, now)).toBeNull();
+    expect(stoppedSeconds(done, now)).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import { isCommCellError } from "@/lib/commcell/errors";
 import { DEFAULT_FILTERS, serializeFilters } from "@/lib/jobs/filters";
 import { formatAbsolute, formatBytes, formatDuration } from "@/lib/jobs/format";
 import type { Job } from "@/lib/jobs/job";
+import { stoppedSeconds } from "@/lib/jobs/metrics";
 
 export const dynamic = "force-dynamic";
 
@@ -76,6 +77,7 @@ export default async function JobPage({ params }: Props) {
     throw error;
   }
   const { job, details } = detail;
+  const stopped = stoppedSeconds(job, Date.now());
   const progress = (details?.progressInfo ?? null) as { reasonForJobDelay?: string } | null;
   return (
     <main className="mx-auto max-w-5xl space-y-4 p-6">
@@ -140,6 +142,12 @@ export default async function JobPage({ params }: Props) {
       </div>
       <section className="space-y-2 rounded-lg border border-[var(--border)] p-4">
         <h2 className="font-medium">Why</h2>
+        {stoppedSeconds(job, Date.now()) !== null && job.lastUpdateTime !== null && (
+          <p className="text-sm" data-testid="stopped-for">
+            {job.status} for about {formatDuration(stoppedSeconds(job, Date.now()))}: the CommCell last
+            reported on this job at {formatAbsolute(job.lastUpdateTime, "UTC")}.
+          </p>
+        )}
         {job.pendingReason ? (
           <PendingReasonFull reason={job.pendingReason} />
         ) : (

@@ -161,3 +161,21 @@ describe("the simulated CommCell", () => {
     expect(jobs.find((j) => j.plan.kind === "restore")?.plan.subclient).not.toBeNull();
   });
 });
+
+describe("what a stopped job reports", () => {
+  it("stops updating while it waits, is pending or suspended", () => {
+    const { cc, tick } = commcell();
+    const waiting = cc
+      .listJobs({ ...everything, category: "active" })
+      .jobs.filter((j) => j.state.status !== "Running" && j.state.active);
+    for (const job of waiting) expect(job.state.lastUpdate).toBeLessThanOrEqual(cc.now());
+    const running = cc
+      .listJobs({ ...everything, category: "active" })
+      .jobs.find((j) => j.state.status === "Running");
+    if (!running) throw new Error("the test start should have a running job");
+    cc.pause(running.plan.id);
+    const pausedAt = cc.job(running.plan.id)?.state.lastUpdate;
+    tick(10_000);
+    expect(cc.job(running.plan.id)?.state.lastUpdate).toBe(pausedAt);
+  });
+});

@@ -156,14 +156,32 @@ export function jobStateAt(plan: JobPlan, now: number, override: JobOverride = N
     lastUpdate,
     end: 0,
   };
+  // A job that waits or is stopped reports nothing new: its last update is when it entered that state.
   if (override.pausedAt !== null) {
-    return { ...running, status: "Suspended", reason: suspendedByUser("admin", "paused through the API") };
+    return {
+      ...running,
+      lastUpdate: override.pausedAt,
+      status: "Suspended",
+      reason: suspendedByUser("admin", "paused through the API"),
+    };
   }
   if (t < line.waitEnd && plan.wait) {
-    return { ...running, phase: plan.phases[0] ?? "", status: plan.wait.status, reason: plan.wait.reason };
+    return {
+      ...running,
+      lastUpdate: plan.start,
+      phase: plan.phases[0] ?? "",
+      status: plan.wait.status,
+      reason: plan.wait.reason,
+    };
   }
   if (t >= line.stopStart && t < line.stopEnd && plan.interruption) {
-    return { ...running, status: plan.interruption.status, reason: plan.interruption.reason };
+    const since = line.stopStart + override.pausedSeconds;
+    return {
+      ...running,
+      lastUpdate: since,
+      status: plan.interruption.status,
+      reason: plan.interruption.reason,
+    };
   }
   return { ...running, status: "Running", reason: null, statusColor: "greenspan" };
 }
