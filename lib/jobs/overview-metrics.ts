@@ -1,0 +1,224 @@
+// The overview's numbers, pure: tiles, savings over time and by agent or client, the distribution of
+// savings, failing clients, and running jobs against their usual duration. Components only draw these.
+// Jobs with no size data are left out of every ratio and counted, never taken as 0 % savings.
+
+import type { Job } from "./job";
+import type { StatusKind } from "./statuses";
+
+const SUCCESS: ReadonlySet<StatusKind> = new Set(["completed", "committed", "completed_with_warnings"]);
+const FAILURE: ReadonlySet<StatusKind> = new Set(["failed", "failed_to_start", "killed", "interrupted"]);
+
+export interface OverviewTiles {
+  readonly running: number;
+  readonly waiting: number;
+  readonly suspended: number;
+  readonly failed: number;
+  readonly completedWithErrors: number;
+  readonly completedWithWarnings: number;
+  readonly completed: number;
+  /** Share of finished jobs that succeeded (completed, committed, or with warnings only); null with none. */
+  readonly successRate: number | null;
+}
+
+export function overviewTiles(jobs: readonly Job[]): OverviewTiles {
+  let running = 0;
+  let waiting = 0;
+  let suspended = 0;
+  let failed = 0;
+  let errors = 0;
+  let warnings = 0;
+  let completed = 0;
+  let finished = 0;
+  let succeeded = 0;
+  for (const job of jobs) {
+    const kind = job.statusKind;
+    if (kind === "running") running++;
+    else if (kind === "waiting" || kind === "pending" || kind === "queued") waiting++;
+    else if (kind === "suspended" || kind === "suspend_pending") suspended++;
+    if (FAILURE.has(kind)) failed++;
+    if (kind === "completed_with_errors") errors++;
+    if (kind === "completed_with_warnings") warnings++;
+    if (kind === "completed" || kind === "committed") completed++;
+    if (!job.active && kind !== "unknown") {
+      finished++;
+      if (SUCCESS.has(kind)) succeeded++;
+    }
+  }
+  return {
+    running,
+    waiting,
+    suspended,
+    failed,
+    completedWithErrors: errors,
+    completedWithWarnings: warnings,
+    completed,
+    successRate: finished === 0 ? null : succeeded / finished,
+  };
+}
+
+export interface SizeTotals {
+  readonly applicationBytes: number;
+  readonly mediaBytes: number;
+  /** 1 - media/application, in percent; null when no job in the group has size data. */
+  readonly savingsPercent: number | null;
+  readonly jobs: number;
+}
+
+/** Whether a job's sizes can take part in a ratio: both known, and some application data. */
+function hasSizes(job: Job): job is Job & { sizeOfApplication: number; sizeOfMediaOnDisk: number } {
+  return job.sizeOfApplication !== null && job.sizeOfMediaOnDisk !== null && job.sizeOfApplication > 0;
+}
+
+function totals(jobs: readonly Job[]): SizeTotals {
+  let app = 0;
+  let media = 0;
+  for (const job of jobs) {
+    if (!hasSizes(job)) continue;
+    app += job.sizeOfApplication;
+    media += job.sizeOfMediaOnDisk;
+  }
+  return {
+    applicationBytes: app,
+    mediaBytes: media,
+    savingsPercent: app > 0 ? (1 - media / app) * 100 : null,
+    jobs: jobs.length,
+  };
+}
+
+export interface SavingsSeries<K> {
+  readonly rows: readonly (SizeTotals & { readonly key: K })[];
+  /** Finished jobs left out because they carry no size data. */
+  readonly withoutSizes: number;
+}
+
+/** Application vs media bytes per UTC day of the job's end, for finished jobs. */
+export function savingsByDay(jobs: readonly Job[]): SavingsSeries<string> {
+  const byDay = new Map<string, Job[]>();
+  let withoutSizes = 0;
+  for (const job of jobs) {
+    if (job.active || job.endTime === null) continue;
+    if (!hasSizes(job)) {
+      withoutSizes++;
+      continue;
+    }
+    const day = new Date(job.endTime).toISOString().slice(0, 10);
+    byDay.set(day, [...(byDay.get(day) ?? []), job]);
+  }
+  const rows = [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, group]) => ({ key, ...totals(group) }));
+  return { rows, withoutSizes };
+}
+
+/** The ten largest groups by application bytes (agent or client), the rest summed as "others". */
+export function savingsBy(jobs: readonly Job[], by: "agent" | "client", top = 10): SavingsSeries<string> {
+  const groups = new Map<string, Job[]>();
+  let withoutSizes = 0;
+  for (const job of jobs) {
+    if (job.active) continue;
+    if (!hasSizes(job)) {
+      withoutSizes++;
+      continue;
+    }
+    const key = (by === "agent" ? job.appType?.name : job.client?.name) ?? "(none)";
+    groups.set(key, [...(groups.get(key) ?? []), job]);
+  }
+  const ranked = [...groups.entries()]
+    .map(([key, group]) => ({ key, ...totals(group) }))
+    .sort((a, b) => b.applicationBytes - a.applicationBytes);
+  const rows = ranked.slice(0, top);
+  const rest = ranked.slice(top);
+  if (rest.length > 0) {
+    const app = rest.reduce((sum, row) => sum + row.applicationBytes, 0);
+    const media = rest.reduce((sum, row) => sum + row.mediaBytes, 0);
+    rows.push({
+      key: "others",
+      applicationBytes: app,
+      mediaBytes: media,
+      savingsPercent: app > 0 ? (1 - media / app) * 100 : null,
+      jobs: rest.reduce((n, row) => n + row.jobs, 0),
+    });
+  }
+  return { rows, withoutSizes };
+}
+
+export interface HistogramBin {
+  /** Lower bound in percent; the first bin holds everything below 0 (media larger than data). */
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+}
+
+/** How many finished backups saved how much, in 10-point bins, so unusually low savings stand out. */
+export function savingsHistogram(jobs: readonly Job[]): { bins: HistogramBin[]; withoutSizes: number } {
+  const bins: HistogramBin[] = [{ from: Number.NEGATIVE_INFINITY, to: 0, count: 0 }];
+  for (let from = 0; from < 100; from += 10) bins.push({ from, to: from + 10, count: 0 });
+  let withoutSizes = 0;
+  for (const job of jobs) {
+    if (job.active || job.typeKey !== "backup") continue;
+    if (!hasSizes(job) || job.percentSavings === null) {
+      withoutSizes++;
+      continue;
+    }
+    const savings = job.percentSavings;
+    const index = savings < 0 ? 0 : Math.min(10, Math.floor(savings / 10) + 1);
+    const bin = bins[index] as HistogramBin;
+    bins[index] = { ...bin, count: bin.count + 1 };
+  }
+  return { bins, withoutSizes };
+}
+
+/** Clients with the most failed jobs (failed, failed to start, killed, interrupted), most first. */
+export function topFailingClients(jobs: readonly Job[], top = 10): { client: string; failures: number }[] {
+  const counts = new Map<string, number>();
+  for (const job of jobs)
+    if (FAILURE.has(job.statusKind))
+      counts.set(job.client?.name ?? "(none)", (counts.get(job.client?.name ?? "(none)") ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([client, failures]) => ({ client, failures }))
+    .sort((a, b) => b.failures - a.failures || a.client.localeCompare(b.client))
+    .slice(0, top);
+}
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+export interface LongRunner {
+  readonly job: Job;
+  readonly elapsedSeconds: number;
+  /** Median duration of the same subclient's last finished runs (up to 10); null without history. */
+  readonly usualSeconds: number | null;
+  /** elapsed / usual; null without history. */
+  readonly ratio: number | null;
+}
+
+/** Running jobs, longest first, each against the median of its subclient's last successful runs. */
+export function longestRunning(jobs: readonly Job[], top = 10): LongRunner[] {
+  const history = new Map<string, number[]>();
+  const key = (job: Job) =>
+    `${job.client?.id ?? job.client?.name}|${job.subclient?.id ?? job.subclient?.name}|${job.type}`;
+  // Newest first, so the first ten kept per subclient are its last ten runs.
+  const finished = jobs
+    .filter((job) => !job.active && SUCCESS.has(job.statusKind) && job.elapsedSeconds !== null)
+    .sort((a, b) => b.id - a.id);
+  for (const job of finished) {
+    const runs = history.get(key(job)) ?? [];
+    if (runs.length < 10) runs.push(job.elapsedSeconds as number);
+    history.set(key(job), runs);
+  }
+  return jobs
+    .filter((job) => job.statusKind === "running" && job.elapsedSeconds !== null)
+    .map((job) => {
+      const usual = median(history.get(key(job)) ?? []);
+      const elapsed = job.elapsedSeconds as number;
+      return { job, elapsedSeconds: elapsed, usualSeconds: usual, ratio: usual ? elapsed / usual : null };
+    })
+    .sort((a, b) => b.elapsedSeconds - a.elapsedSeconds)
+    .slice(0, top);
+}
