@@ -71,3 +71,31 @@ test("the icon is served, so the browser logs no 404", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("image/svg+xml");
 });
+
+test("overview tiles count what the CommCell has and open the jobs behind them", async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto("/?window=7d");
+  const active = await simulatorJobs("jobCategory=Active&jobFilter=&completedJobLookupTime=604800");
+  const running = active.filter((job) => job.status === "Running").length;
+  const tile = page.locator('[data-tile="Running"]');
+  await expect(tile).toContainText(String(running));
+  await tile.click();
+  await expect(page).toHaveURL(/\/jobs\?type=all&window=7d&category=active&status=running/);
+  await expect(page.getByTestId("total")).toHaveText(`${running} jobs`);
+  expect(consoleErrors).toEqual([]);
+});
+
+test("the savings chart draws, with its data as a table", async ({ page, consoleErrors }) => {
+  await page.goto("/?window=7d");
+  await expect(
+    page
+      .getByRole("img", { name: /Application and media bytes per day/ })
+      .locator("svg")
+      .first(),
+  ).toBeVisible();
+  await page.getByText("Data", { exact: true }).click();
+  await expect(page.getByRole("columnheader", { name: "Media on disk" })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});

@@ -87,7 +87,7 @@ function totals(jobs: readonly Job[]): SizeTotals {
 
 export interface SavingsSeries<K> {
   readonly rows: readonly (SizeTotals & { readonly key: K })[];
-  /** Finished jobs left out because they carry no size data. */
+  /** Finished jobs left out because they carry no application data (sizes missing, or 0 bytes). */
   readonly withoutSizes: number;
 }
 

@@ -1,0 +1,78 @@
+"use client";
+
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { formatBytes } from "@/lib/jobs/format";
+
+export interface SavingsDay {
+  readonly key: string;
+  readonly applicationBytes: number;
+  readonly mediaBytes: number;
+  readonly savingsPercent: number | null;
+}
+
+// Colours come from the theme's variables, so light and dark follow one palette.
+const COLOURS = {
+  application: "var(--tone-info)",
+  media: "var(--tone-paused)",
+  savings: "var(--tone-success)",
+} as const;
+
+/** Application vs media-on-disk bytes per day (bars) with the savings percentage (line). */
+export function SavingsByDayChart({ rows }: { rows: readonly SavingsDay[] }) {
+  return (
+    <div
+      className="h-72 w-full"
+      role="img"
+      aria-label="Application and media bytes per day, with savings percentage"
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={[...rows]} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+          <XAxis dataKey="key" stroke="var(--muted)" fontSize={12} />
+          <YAxis
+            yAxisId="bytes"
+            stroke="var(--muted)"
+            fontSize={12}
+            tickFormatter={(value: number) => formatBytes(value)}
+            width={80}
+          />
+          <YAxis
+            yAxisId="percent"
+            orientation="right"
+            stroke="var(--muted)"
+            fontSize={12}
+            domain={[0, 100]}
+            unit=" %"
+          />
+          <Tooltip
+            formatter={(value, name) =>
+              name === "Savings" ? `${Number(value).toFixed(1)} %` : formatBytes(Number(value))
+            }
+            contentStyle={{ background: "var(--surface)", borderColor: "var(--border)" }}
+          />
+          <Legend />
+          <Bar yAxisId="bytes" dataKey="applicationBytes" name="Application" fill={COLOURS.application} />
+          <Bar yAxisId="bytes" dataKey="mediaBytes" name="Media on disk" fill={COLOURS.media} />
+          <Line
+            yAxisId="percent"
+            dataKey="savingsPercent"
+            name="Savings"
+            stroke={COLOURS.savings}
+            strokeWidth={2}
+            dot={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
