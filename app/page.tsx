@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LazySavingsByDayChart } from "@/components/charts/lazy-savings-chart";
+import { LazySavingsChart, LazySavingsHistogramChart } from "@/components/charts/lazy-charts";
 import { StatusBadge } from "@/components/jobs/status-badge";
 import { OverviewTiles } from "@/components/overview/overview-tiles";
 import { ReasonGroups } from "@/components/overview/reason-groups";
@@ -13,7 +13,14 @@ import { DEFAULT_FILTERS, FILTER_PARAMS, FilterError, WINDOWS } from "@/lib/jobs
 import { formatBytes, formatDuration } from "@/lib/jobs/format";
 import type { Job } from "@/lib/jobs/job";
 import { countByStatus } from "@/lib/jobs/metrics";
-import { longestRunning, overviewTiles, savingsByDay, topFailingClients } from "@/lib/jobs/overview-metrics";
+import {
+  longestRunning,
+  overviewTiles,
+  savingsBy,
+  savingsByDay,
+  savingsHistogram,
+  topFailingClients,
+} from "@/lib/jobs/overview-metrics";
 import { groupStoppedJobs } from "@/lib/jobs/reason-class";
 import { STATUS_INFO, STATUS_KINDS } from "@/lib/jobs/statuses";
 
@@ -143,6 +150,9 @@ function Overview({
   const active = jobs.filter((job) => job.active);
   const finished = jobs.filter((job) => !job.active);
   const savings = savingsByDay(jobs);
+  const byAgent = savingsBy(jobs, "agent");
+  const byClient = savingsBy(jobs, "client");
+  const histogram = savingsHistogram(jobs);
   const failing = topFailingClients(jobs, 5);
   const runners = longestRunning(jobs, 5);
   return (
@@ -173,7 +183,10 @@ function Overview({
         <h2 id="savings" className="text-lg font-medium">
           What deduplication and compression save, per day
         </h2>
-        <LazySavingsByDayChart rows={savings.rows} />
+        <LazySavingsChart
+          rows={savings.rows}
+          label="Application and media bytes per day, with savings percentage"
+        />
         <details className="text-sm">
           <summary className="cursor-pointer">Data</summary>
           <table className="mt-2 w-full text-left">
@@ -203,6 +216,39 @@ function Overview({
           <p className="text-xs text-[var(--muted)]">
             {savings.withoutSizes} finished jobs carry no application data (size missing or 0) and are left
             out of the ratios.
+          </p>
+        )}
+      </section>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="by-agent" className="space-y-2">
+          <h2 id="by-agent" className="text-lg font-medium">
+            Savings by agent
+          </h2>
+          <LazySavingsChart
+            rows={byAgent.rows}
+            label="Application and media bytes by agent, with savings percentage"
+          />
+        </section>
+        <section aria-labelledby="by-client" className="space-y-2">
+          <h2 id="by-client" className="text-lg font-medium">
+            Savings by client (top 10)
+          </h2>
+          <LazySavingsChart
+            rows={byClient.rows}
+            label="Application and media bytes by client, with savings percentage"
+          />
+        </section>
+      </div>
+
+      <section aria-labelledby="distribution" className="space-y-2">
+        <h2 id="distribution" className="text-lg font-medium">
+          Savings of finished backups
+        </h2>
+        <LazySavingsHistogramChart bins={histogram.bins} />
+        {histogram.withoutSizes > 0 && (
+          <p className="text-xs text-[var(--muted)]">
+            {histogram.withoutSizes} backups without application data are left out.
           </p>
         )}
       </section>

@@ -13,7 +13,7 @@ import {
 } from "recharts";
 import { formatBytes } from "@/lib/jobs/format";
 
-export interface SavingsDay {
+export interface SavingsRow {
   readonly key: string;
   readonly applicationBytes: number;
   readonly mediaBytes: number;
@@ -27,14 +27,10 @@ const COLOURS = {
   savings: "var(--tone-success)",
 } as const;
 
-/** Application vs media-on-disk bytes per day (bars) with the savings percentage (line). */
-export function SavingsByDayChart({ rows }: { rows: readonly SavingsDay[] }) {
+/** Application vs media-on-disk bytes per group (bars) with the savings percentage (line). */
+export function SavingsChart({ rows, label }: { rows: readonly SavingsRow[]; label: string }) {
   return (
-    <div
-      className="h-72 w-full"
-      role="img"
-      aria-label="Application and media bytes per day, with savings percentage"
-    >
+    <div className="h-72 w-full" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={[...rows]} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />

@@ -1,0 +1,28 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { HistogramBin } from "@/lib/jobs/overview-metrics";
+
+const binLabel = (bin: HistogramBin) =>
+  bin.from === Number.NEGATIVE_INFINITY ? "< 0 %" : `${bin.from}-${bin.to} %`;
+
+/** How many finished backups saved how much: a low bar at the left is where to look. */
+export function SavingsHistogramChart({ bins }: { bins: readonly HistogramBin[] }) {
+  const data = bins.map((bin) => ({ label: binLabel(bin), count: bin.count }));
+  return (
+    <div className="h-64 w-full" role="img" aria-label="Finished backups by savings percentage">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+          <XAxis dataKey="label" stroke="var(--muted)" fontSize={12} />
+          <YAxis stroke="var(--muted)" fontSize={12} allowDecimals={false} />
+          <Tooltip
+            contentStyle={{ background: "var(--surface)", borderColor: "var(--border)" }}
+            formatter={(value) => [`${value} backups`, "Jobs"]}
+          />
+          <Bar dataKey="count" name="Backups" fill="var(--tone-success)" />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
