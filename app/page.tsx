@@ -1,5 +1,9 @@
 import Link from "next/link";
-import { LazySavingsChart, LazySavingsHistogramChart } from "@/components/charts/lazy-charts";
+import {
+  LazyOutcomesChart,
+  LazySavingsChart,
+  LazySavingsHistogramChart,
+} from "@/components/charts/lazy-charts";
 import { StatusBadge } from "@/components/jobs/status-badge";
 import { OverviewTiles } from "@/components/overview/overview-tiles";
 import { ReasonGroups } from "@/components/overview/reason-groups";
@@ -15,6 +19,7 @@ import type { Job } from "@/lib/jobs/job";
 import { countByStatus } from "@/lib/jobs/metrics";
 import {
   longestRunning,
+  outcomesOverTime,
   overviewTiles,
   savingsBy,
   savingsByDay,
@@ -153,6 +158,8 @@ function Overview({
   const byAgent = savingsBy(jobs, "agent");
   const byClient = savingsBy(jobs, "client");
   const histogram = savingsHistogram(jobs);
+  // Hours for a day's window, days for longer ones.
+  const hourly = window === "24h" || window === "1h";
   const failing = topFailingClients(jobs, 5);
   const runners = longestRunning(jobs, 5);
   return (
@@ -170,6 +177,16 @@ function Overview({
           Now, and over the last {windowLabel}
         </h2>
         <OverviewTiles tiles={overviewTiles(jobs)} window={window} />
+      </section>
+
+      <section aria-labelledby="outcomes" className="space-y-3">
+        <h2 id="outcomes" className="text-lg font-medium">
+          Outcomes per {hourly ? "hour" : "day"} (UTC)
+        </h2>
+        <LazyOutcomesChart
+          rows={outcomesOverTime(jobs, hourly ? "hour" : "day")}
+          label={`Finished jobs per ${hourly ? "hour" : "day"} by outcome`}
+        />
       </section>
 
       <section aria-labelledby="waiting" className="space-y-3">

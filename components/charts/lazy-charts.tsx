@@ -19,3 +19,8 @@ export const LazySavingsHistogramChart = dynamic(
     loading: placeholder,
   },
 );
+
+export const LazyOutcomesChart = dynamic(() => import("./outcomes-chart").then((m) => m.OutcomesChart), {
+  ssr: false,
+  loading: placeholder,
+});

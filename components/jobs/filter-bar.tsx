@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { BACKUP_LEVEL_KINDS, BACKUP_LEVEL_LABELS } from "@/lib/jobs/backup-levels";
 import { CATEGORIES, type JobFilters, WINDOWS } from "@/lib/jobs/filters";
 import { formatDuration } from "@/lib/jobs/format";
@@ -32,11 +32,15 @@ function DebouncedInput({
 }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
+  // The latest callback, without restarting the wait: the page re-renders every second (its clock), and a
+  // callback in the dependencies would reset the 300 ms timer on each render.
+  const latest = useRef(onChange);
+  latest.current = onChange;
   useEffect(() => {
     if (text === value) return;
-    const timer = setTimeout(() => onChange(text), 300);
+    const timer = setTimeout(() => latest.current(text), 300);
     return () => clearTimeout(timer);
-  }, [text, value, onChange]);
+  }, [text, value]);
   return (
     <label className="flex flex-col gap-1 text-xs">
       {label}

@@ -3,6 +3,7 @@ import type { Job } from "./job";
 import { normalizeJobSummary } from "./normalize";
 import {
   longestRunning,
+  outcomesOverTime,
   overviewTiles,
   savingsBy,
   savingsByDay,
@@ -148,5 +149,27 @@ describe("longestRunning", () => {
     expect(result.map((r) => r.job.id)).toEqual([running.id, stranger.id]);
     expect(result[0]).toMatchObject({ elapsedSeconds: 3600, usualSeconds: 900, ratio: 4 });
     expect(result[1]).toMatchObject({ usualSeconds: null, ratio: null });
+  });
+});
+
+describe("outcomesOverTime", () => {
+  it("counts finished jobs per hour of their end by outcome, with empty hours in between", () => {
+    const at = (hour: number) => Date.UTC(2026, 10, 23, hour, 30) / 1000;
+    const rows = outcomesOverTime(
+      [
+        job({ status: "Completed", jobEndTime: at(20) }),
+        job({ status: "Failed to Start", jobEndTime: at(20) }),
+        job({ status: "Completed w/ one or more errors", jobEndTime: at(22) }),
+        job({ status: "Completed w/ one or more warnings", jobEndTime: at(22) }),
+        job({ status: "Running" }),
+      ],
+      "hour",
+    );
+    expect(rows).toEqual([
+      { key: "2026-11-23T20", completed: 1, warnings: 0, errors: 0, failed: 1 },
+      { key: "2026-11-23T21", completed: 0, warnings: 0, errors: 0, failed: 0 },
+      { key: "2026-11-23T22", completed: 0, warnings: 1, errors: 1, failed: 0 },
+    ]);
+    expect(outcomesOverTime([], "day")).toEqual([]);
   });
 });

@@ -222,3 +222,37 @@ export function longestRunning(jobs: readonly Job[], top = 10): LongRunner[] {
     .sort((a, b) => b.elapsedSeconds - a.elapsedSeconds)
     .slice(0, top);
 }
+
+export const OUTCOMES = ["completed", "warnings", "errors", "failed"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+function outcomeOf(kind: StatusKind): Outcome | null {
+  if (kind === "completed" || kind === "committed") return "completed";
+  if (kind === "completed_with_warnings") return "warnings";
+  if (kind === "completed_with_errors") return "errors";
+  return FAILURE.has(kind) ? "failed" : null;
+}
+
+export type OutcomeRow = { readonly key: string } & Readonly<Record<Outcome, number>>;
+
+/** Finished jobs per UTC hour or day of their end, by outcome, oldest first, empty buckets included. */
+export function outcomesOverTime(jobs: readonly Job[], bucket: "hour" | "day"): OutcomeRow[] {
+  const size = bucket === "hour" ? 3_600_000 : 86_400_000;
+  const counts = new Map<number, Record<Outcome, number>>();
+  for (const job of jobs) {
+    const outcome = outcomeOf(job.statusKind);
+    if (job.active || outcome === null || job.endTime === null) continue;
+    const start = Math.floor(job.endTime / size) * size;
+    const row = counts.get(start) ?? { completed: 0, warnings: 0, errors: 0, failed: 0 };
+    row[outcome]++;
+    counts.set(start, row);
+  }
+  if (counts.size === 0) return [];
+  const keys = [...counts.keys()];
+  const rows: OutcomeRow[] = [];
+  for (let at = Math.min(...keys); at <= Math.max(...keys); at += size) {
+    const key = new Date(at).toISOString().slice(0, bucket === "hour" ? 13 : 10);
+    rows.push({ key, ...(counts.get(at) ?? { completed: 0, warnings: 0, errors: 0, failed: 0 }) });
+  }
+  return rows;
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { Outcome, OutcomeRow } from "@/lib/jobs/overview-metrics";
+
+const SERIES = [
+  ["completed", "Completed", "var(--tone-success)"],
+  ["warnings", "With warnings", "var(--tone-warning)"],
+  ["errors", "With errors", "var(--tone-paused)"],
+  ["failed", "Failed, failed to start, killed", "var(--tone-danger)"],
+] as const satisfies readonly (readonly [Outcome, string, string])[];
+
+/** Finished jobs per hour or day, stacked by outcome. */
+export function OutcomesChart({ rows, label }: { rows: readonly OutcomeRow[]; label: string }) {
+  return (
+    <div className="h-64 w-full" role="img" aria-label={label}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={[...rows]} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+          <XAxis dataKey="key" stroke="var(--muted)" fontSize={12} />
+          <YAxis stroke="var(--muted)" fontSize={12} allowDecimals={false} />
+          <Tooltip contentStyle={{ background: "var(--surface)", borderColor: "var(--border)" }} />
+          <Legend />
+          {SERIES.map(([key, name, fill]) => (
+            <Bar key={key} dataKey={key} name={name} stackId="outcome" fill={fill} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
