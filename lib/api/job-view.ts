@@ -8,7 +8,7 @@ import type { FetchedJobs } from "@/lib/commcell/job-fetch";
 import { refreshJobs } from "@/lib/commcell/job-refresh";
 import { type JobFilters, serializeFilters } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
-import { filterJobs, sortJobs } from "@/lib/jobs/select";
+import { filterJobs, pageOf, sortJobs } from "@/lib/jobs/select";
 import { upstreamQueryKey, upstreamQueryOf } from "@/lib/jobs/upstream-query";
 import { getRuntime } from "./runtime";
 import type { Viewer } from "./viewer";
@@ -61,11 +61,10 @@ export async function cachedJobs(
 
 export async function jobView(viewer: Viewer, filters: JobFilters): Promise<JobView> {
   const { answer } = await cachedJobs(viewer, filters);
-  const rows = selected(answer.value, filters);
-  const start = (filters.page - 1) * filters.pageSize;
+  const { jobs, total } = pageOf(selected(answer.value, filters), filters);
   return {
-    jobs: rows.slice(start, start + filters.pageSize),
-    total: rows.length,
+    jobs,
+    total,
     fetchedAt: new Date(answer.fetchedAt).toISOString(),
     stale: answer.stale,
     error: answer.error ? { code: `commcell_${answer.error.kind}`, message: answer.error.message } : null,

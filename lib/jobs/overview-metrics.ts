@@ -3,7 +3,8 @@
 // Jobs with no size data are left out of every ratio and counted, never taken as 0 % savings.
 
 import type { Job } from "./job";
-import type { StatusKind } from "./statuses";
+import { countByStatus } from "./metrics";
+import { STATUS_INFO, STATUS_KINDS, type StatusKind } from "./statuses";
 
 const SUCCESS: ReadonlySet<StatusKind> = new Set(["completed", "committed", "completed_with_warnings"]);
 const FAILURE: ReadonlySet<StatusKind> = new Set(["failed", "failed_to_start", "killed", "interrupted"]);
@@ -21,38 +22,19 @@ export interface OverviewTiles {
 }
 
 export function overviewTiles(jobs: readonly Job[]): OverviewTiles {
-  let running = 0;
-  let waiting = 0;
-  let suspended = 0;
-  let failed = 0;
-  let errors = 0;
-  let warnings = 0;
-  let completed = 0;
-  let finished = 0;
-  let succeeded = 0;
-  for (const job of jobs) {
-    const kind = job.statusKind;
-    if (kind === "running") running++;
-    else if (kind === "waiting" || kind === "pending" || kind === "queued") waiting++;
-    else if (kind === "suspended" || kind === "suspend_pending") suspended++;
-    if (FAILURE.has(kind)) failed++;
-    if (kind === "completed_with_errors") errors++;
-    if (kind === "completed_with_warnings") warnings++;
-    if (kind === "completed" || kind === "committed") completed++;
-    if (!job.active && kind !== "unknown") {
-      finished++;
-      if (SUCCESS.has(kind)) succeeded++;
-    }
-  }
+  const count = countByStatus(jobs);
+  const sum = (kinds: readonly StatusKind[]) => kinds.reduce((total, kind) => total + count[kind], 0);
+  // Finished: every known kind that is not active; unknown statuses are neither success nor failure.
+  const finished = sum(STATUS_KINDS.filter((kind) => !STATUS_INFO[kind].active && kind !== "unknown"));
   return {
-    running,
-    waiting,
-    suspended,
-    failed,
-    completedWithErrors: errors,
-    completedWithWarnings: warnings,
-    completed,
-    successRate: finished === 0 ? null : succeeded / finished,
+    running: count.running,
+    waiting: sum(["waiting", "pending", "queued"]),
+    suspended: sum(["suspended", "suspend_pending"]),
+    failed: sum([...FAILURE]),
+    completedWithErrors: count.completed_with_errors,
+    completedWithWarnings: count.completed_with_warnings,
+    completed: sum(["completed", "committed"]),
+    successRate: finished === 0 ? null : sum([...SUCCESS]) / finished,
   };
 }
 

@@ -3,6 +3,8 @@
 // Table-driven: the first rule whose pattern matches the reason's text wins; unmatched text is kept.
 
 import type { Job } from "./job";
+import { stoppedSeconds } from "./metrics";
+import { STATUS_INFO, STATUS_KINDS, type StatusKind } from "./statuses";
 
 export const REASON_CLASSES = [
   "another_job",
@@ -54,15 +56,10 @@ export interface ReasonGroup {
   readonly texts: readonly string[];
 }
 
-const STOPPED = new Set([
-  "waiting",
-  "pending",
-  "queued",
-  "suspended",
-  "kill_pending",
-  "suspend_pending",
-  "interrupt_pending",
-]);
+// Active in the job controller but not running: from the status vocabulary, not a list of its own.
+const STOPPED: ReadonlySet<StatusKind> = new Set(
+  STATUS_KINDS.filter((kind) => STATUS_INFO[kind].active && kind !== "running"),
+);
 
 /** Waiting, pending, queued and suspended jobs grouped by the class of their first reason. */
 export function groupStoppedJobs(jobs: readonly Job[], now: number): ReasonGroup[] {
@@ -77,10 +74,8 @@ export function groupStoppedJobs(jobs: readonly Job[], now: number): ReasonGroup
     const group = groups.get(reasonClass) ?? { count: 0, longest: null, ids: [], texts: new Set<string>() };
     group.count++;
     group.ids.push(job.id);
-    if (job.lastUpdateTime !== null) {
-      const seconds = Math.max(0, Math.round((now - job.lastUpdateTime) / 1000));
-      group.longest = Math.max(group.longest ?? 0, seconds);
-    }
+    const seconds = stoppedSeconds(job, now);
+    if (seconds !== null) group.longest = Math.max(group.longest ?? 0, seconds);
     if (reasonClass === "other" && first) group.texts.add(first);
     groups.set(reasonClass, group);
   }

@@ -96,8 +96,12 @@ export interface Selection {
   readonly total: number;
 }
 
-export function selectJobs(jobs: readonly Job[], filters: JobFilters): Selection {
-  const matching = sortJobs(filterJobs(jobs, filters), filters.sort);
+/** The filters' page of already filtered and sorted rows. */
+export function pageOf(rows: readonly Job[], filters: JobFilters): Selection {
   const start = (filters.page - 1) * filters.pageSize;
-  return { jobs: matching.slice(start, start + filters.pageSize), total: matching.length };
+  return { jobs: rows.slice(start, start + filters.pageSize), total: rows.length };
+}
+
+export function selectJobs(jobs: readonly Job[], filters: JobFilters): Selection {
+  return pageOf(sortJobs(filterJobs(jobs, filters), filters.sort), filters);
 }
