@@ -51,6 +51,12 @@ test("sorting by a column writes it to the URL and orders the rows", async ({ pa
     "aria-sort",
     "descending",
   );
+  // A second click turns the order around; the sort never falls back to "none".
+  await page.getByRole("button", { name: "Elapsed" }).click();
+  await expect(page).toHaveURL(/sort=elapsed/);
+  await expect(page.getByRole("columnheader", { name: /Elapsed/ })).toHaveAttribute("aria-sort", "ascending");
+  const shortest = await (await request.get("/api/jobs?type=all&window=7d&sort=elapsed&pageSize=1")).json();
+  await expect(rows(page).first()).toHaveAttribute("data-job-id", String(shortest.jobs[0].id));
 });
 
 test("an empty result says so and resets in one click", async ({ page }) => {

@@ -1,10 +1,16 @@
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+} from "@tanstack/react-table";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SortColumn } from "@/lib/jobs/filters";
 import { formatAbsolute, formatBytes, formatDuration, formatRelative } from "@/lib/jobs/format";
 import type { Job } from "@/lib/jobs/job";
 import { stoppedSeconds } from "@/lib/jobs/metrics";
-import type { ColumnId } from "@/lib/jobs/view-params";
+import { COLUMN_LABELS, type ColumnId } from "@/lib/jobs/view-params";
 import { PendingReasonSummary } from "./pending-reason";
 import { StatusBadge } from "./status-badge";
 
@@ -13,13 +19,17 @@ export interface CellContext {
   readonly timeZone: string | undefined;
 }
 
-export interface JobColumn {
+interface JobColumn {
   readonly id: ColumnId;
-  readonly label: string;
   /** The sort parameter this column sorts by, if any. */
   readonly sort: SortColumn | null;
   readonly width: string;
   readonly render: (job: Job, context: CellContext) => ReactNode;
+}
+
+export interface JobColumnMeta {
+  readonly sort: SortColumn | null;
+  readonly width: string;
 }
 
 function Progress({ job }: { job: Job }) {
@@ -50,10 +60,9 @@ function Time({ time, context }: { time: number | null; context: CellContext }) 
 const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" / ") || "–";
 
 /** The explorer's columns: one definition each, with the sort parameter its header sets. */
-export const JOB_COLUMNS: readonly JobColumn[] = [
+const COLUMNS: readonly JobColumn[] = [
   {
     id: "id",
-    label: "Job",
     sort: "id",
     width: "6rem",
     render: (job) => (
@@ -64,79 +73,68 @@ export const JOB_COLUMNS: readonly JobColumn[] = [
   },
   {
     id: "status",
-    label: "Status",
     sort: "status",
     width: "13rem",
     render: (job) => <StatusBadge kind={job.statusKind} text={job.status} statusColor={job.statusColor} />,
   },
   {
     id: "type",
-    label: "Type / level",
     sort: "type",
     width: "10rem",
     render: (job) => join(job.type, job.backupLevel?.name),
   },
-  { id: "client", label: "Client", sort: "client", width: "10rem", render: (job) => job.client?.name ?? "–" },
+  { id: "client", sort: "client", width: "10rem", render: (job) => job.client?.name ?? "–" },
   {
     id: "agent",
-    label: "Agent / backup set / subclient",
     sort: "agent",
     width: "16rem",
     render: (job) => join(job.appType?.name, job.backupSet?.name, job.subclient?.name),
   },
-  { id: "phase", label: "Phase", sort: "phase", width: "8rem", render: (job) => job.phase ?? "–" },
+  { id: "phase", sort: "phase", width: "8rem", render: (job) => job.phase ?? "–" },
   {
     id: "progress",
-    label: "Progress",
     sort: "progress",
     width: "9rem",
     render: (job) => <Progress job={job} />,
   },
   {
     id: "start",
-    label: "Start",
     sort: "start",
     width: "7rem",
     render: (job, context) => <Time time={job.startTime} context={context} />,
   },
   {
     id: "elapsed",
-    label: "Elapsed",
     sort: "elapsed",
     width: "6rem",
     render: (job) => formatDuration(job.elapsedSeconds),
   },
   {
     id: "appSize",
-    label: "App size",
     sort: "appSize",
     width: "6rem",
     render: (job) => formatBytes(job.sizeOfApplication),
   },
   {
     id: "mediaSize",
-    label: "Media",
     sort: "mediaSize",
     width: "6rem",
     render: (job) => formatBytes(job.sizeOfMediaOnDisk),
   },
   {
     id: "savings",
-    label: "Savings",
     sort: "savings",
     width: "5rem",
     render: (job) => (job.percentSavings === null ? "–" : `${job.percentSavings.toFixed(1)} %`),
   },
   {
     id: "files",
-    label: "Files (failed)",
     sort: "failedFiles",
     width: "7rem",
     render: (job) => `${job.files.total ?? "–"}${job.files.failed ? ` (${job.files.failed})` : ""}`,
   },
   {
     id: "reason",
-    label: "Pending reason",
     sort: null,
     width: "20rem",
     render: (job, context) => {
@@ -150,3 +148,39 @@ export const JOB_COLUMNS: readonly JobColumn[] = [
     },
   },
 ];
+
+/**
+ * TanStack Table owns which columns show and the sort state (both controlled from the URL); sorting itself
+ * is manual, since the server sorts all matching jobs before paging.
+ */
+export const jobTableFeatures = tableFeatures({
+  columnVisibilityFeature,
+  rowSortingFeature,
+  tableMeta: {} as CellContext,
+  columnMeta: {} as JobColumnMeta,
+});
+
+const helper = createColumnHelper<typeof jobTableFeatures, Job>();
+
+export const JOB_COLUMN_DEFS = helper.columns(
+  COLUMNS.map((column) =>
+    // Accessor columns, because only those can sort; the value is never compared here (the server sorts).
+    helper.accessor((job) => job.id, {
+      id: column.id,
+      header: COLUMN_LABELS[column.id],
+      enableSorting: column.sort !== null,
+      meta: { sort: column.sort, width: column.width },
+      cell: ({ row, table }) => column.render(row.original, table.options.meta as CellContext),
+    }),
+  ),
+);
+
+/** The column that sorts by a sort parameter, if one does ("level" has none of its own). */
+export function columnForSort(sort: SortColumn): ColumnId | undefined {
+  return COLUMNS.find((column) => column.sort === sort)?.id;
+}
+
+/** The sort parameter a column's header sets. */
+export function sortForColumn(id: string): SortColumn | null {
+  return COLUMNS.find((column) => column.id === id)?.sort ?? null;
+}

@@ -3,9 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { JobView } from "@/lib/api/job-view";
-import { jobsToCsv } from "@/lib/jobs/csv";
 import { invalidUrlValues, PAGE_PARSERS } from "@/lib/jobs/filter-parsers";
 import {
   DEFAULT_FILTERS,
@@ -15,10 +14,15 @@ import {
   serializeFilters,
 } from "@/lib/jobs/filters";
 import { formatRelative, isTimeZone } from "@/lib/jobs/format";
-import { COLUMN_IDS, timeZoneOf } from "@/lib/jobs/view-params";
+import { COLUMN_IDS, COLUMN_LABELS, timeZoneOf } from "@/lib/jobs/view-params";
 import { Checklist, FilterBar } from "./filter-bar";
-import { JOB_COLUMNS } from "./job-columns";
-import { JobsTable } from "./jobs-table";
+
+// The table (TanStack Table, the virtualizer, the cell renderers) is a chunk of its own, fetched while the
+// first /api/jobs answer is on its way: nothing can be drawn in it before that answer anyway, and the
+// filters and toolbar are usable without it.
+const loadTable = () => import("./jobs-table");
+const JobsTable = lazy(loadTable);
+if (typeof window !== "undefined") void loadTable();
 
 class ApiFailure extends Error {
   constructor(
@@ -41,6 +45,14 @@ async function fetchView(query: string, signal?: AbortSignal): Promise<JobView> 
     );
   if (!body) throw new ApiFailure(response.status, "The server's answer was not JSON.");
   return body;
+}
+
+function TableLoading() {
+  return (
+    <p className="p-8 text-center text-[var(--muted)]" data-testid="loading">
+      Loading jobs…
+    </p>
+  );
 }
 
 /** Re-renders every second, so "updated 8 s ago" and relative times stay true. */
@@ -124,6 +136,7 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
     const all = await fetchView(
       serializeFilters({ ...filters, page: 1, pageSize: PAGE_SIZE_MAX }).toString(),
     );
+    const { jobsToCsv } = await import("@/lib/jobs/csv");
     const blob = new Blob([jobsToCsv(all.jobs, timeZone)], { type: "text/csv;charset=utf-8" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -169,7 +182,7 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
           summary={`${state.columns.length} of ${COLUMN_IDS.length}`}
           items={COLUMN_IDS.filter((id) => id !== "id")}
           selected={state.columns}
-          name={(id) => JOB_COLUMNS.find((column) => column.id === id)?.label ?? id}
+          name={(id) => COLUMN_LABELS[id]}
           onToggle={(id) =>
             void setState({
               columns: COLUMN_IDS.filter(
@@ -252,13 +265,15 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
             </button>
           </div>
         ) : (
-          <JobsTable
-            jobs={view.data.jobs}
-            sort={filters.sort}
-            onSort={(sort) => update({ sort })}
-            context={{ now, timeZone }}
-            visible={state.columns}
-          />
+          <Suspense fallback={<TableLoading />}>
+            <JobsTable
+              jobs={view.data.jobs}
+              sort={filters.sort}
+              onSort={(sort) => update({ sort })}
+              context={{ now, timeZone }}
+              visible={state.columns}
+            />
+          </Suspense>
         )
       ) : failed ? (
         <p
@@ -268,9 +283,7 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
           The jobs could not be loaded: {failed}
         </p>
       ) : (
-        <p className="p-8 text-center text-[var(--muted)]" data-testid="loading">
-          Loading jobs…
-        </p>
+        <TableLoading />
       )}
 
       {view.data && pages > 1 && (

@@ -1,19 +1,27 @@
 "use client";
 
+import { type SortingState, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, useRef } from "react";
+import { type KeyboardEvent, useMemo, useRef } from "react";
 import type { Sort } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
-import type { ColumnId } from "@/lib/jobs/view-params";
-import { type CellContext, JOB_COLUMNS } from "./job-columns";
+import { COLUMN_IDS, type ColumnId } from "@/lib/jobs/view-params";
+import {
+  type CellContext,
+  columnForSort,
+  JOB_COLUMN_DEFS,
+  jobTableFeatures,
+  sortForColumn,
+} from "./job-columns";
 
 const ROW_HEIGHT = 40;
 
 /**
  * The job rows, virtualized: only the rows in view (and a few around) are in the DOM, so 10,000 rows scroll
  * like 50. Spacer rows above and below keep the real <table> semantics for screen readers and keyboard use.
+ * The URL owns sorting and visible columns; the table reads them as controlled state.
  */
-export function JobsTable({
+export default function JobsTable({
   jobs,
   sort,
   onSort,
@@ -26,7 +34,36 @@ export function JobsTable({
   context: CellContext;
   visible: readonly ColumnId[];
 }) {
-  const columns = JOB_COLUMNS.filter((column) => visible.includes(column.id));
+  const sorting = useMemo<SortingState>(() => {
+    const id = columnForSort(sort.column);
+    return id ? [{ id, desc: sort.descending }] : [];
+  }, [sort]);
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(COLUMN_IDS.map((id) => [id, visible.includes(id)])),
+    [visible],
+  );
+  const table = useTable({
+    features: jobTableFeatures,
+    columns: JOB_COLUMN_DEFS,
+    data: jobs as Job[],
+    getRowId: (job) => String(job.id),
+    meta: context,
+    state: { sorting, columnVisibility },
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    sortDescFirst: true,
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const first = next[0];
+      const column = first ? sortForColumn(first.id) : null;
+      if (first && column) onSort({ column, descending: first.desc });
+    },
+  });
+  const rows = table.getRowModel().rows;
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const columnCount = headers.length;
+
   // Arrow keys move between rows (focus is on each row's job link, so Enter opens the job); rows that are
   // not rendered yet are scrolled into view first.
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -35,7 +72,7 @@ export function JobsTable({
     if (!row) return;
     event.preventDefault();
     const next = Number(row.getAttribute("data-index")) + (event.key === "ArrowDown" ? 1 : -1);
-    if (next < 0 || next >= jobs.length) return;
+    if (next < 0 || next >= rows.length) return;
     virtualizer.scrollToIndex(next);
     requestAnimationFrame(() => {
       scroller.current?.querySelector<HTMLElement>(`tr[data-index="${next}"] a`)?.focus();
@@ -43,7 +80,7 @@ export function JobsTable({
   };
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: jobs.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -58,39 +95,34 @@ export function JobsTable({
       className="max-h-[70vh] overflow-auto rounded-lg border border-[var(--border)]"
       data-testid="jobs-scroller"
     >
-      <table className="w-full table-fixed border-collapse text-sm" aria-rowcount={jobs.length + 1}>
+      <table className="w-full table-fixed border-collapse text-sm" aria-rowcount={rows.length + 1}>
         <colgroup>
-          {columns.map((column) => (
-            <col key={column.id} style={{ width: column.width }} />
+          {headers.map((header) => (
+            <col key={header.id} style={{ width: header.column.columnDef.meta?.width }} />
           ))}
         </colgroup>
         <thead className="sticky top-0 z-10 bg-[var(--surface)]">
           <tr>
-            {columns.map((column) => {
-              const active = column.sort !== null && sort.column === column.sort;
+            {headers.map((header) => {
+              const sorted = header.column.getIsSorted();
               return (
                 <th
-                  key={column.id}
+                  key={header.id}
                   scope="col"
-                  aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}
+                  aria-sort={sorted === "desc" ? "descending" : sorted === "asc" ? "ascending" : "none"}
                   className="border-b border-[var(--border)] px-2 py-2 text-left font-medium"
                 >
-                  {column.sort === null ? (
-                    column.label
-                  ) : (
+                  {header.column.getCanSort() ? (
                     <button
                       type="button"
                       className="flex items-center gap-1 hover:underline"
-                      onClick={() =>
-                        onSort({
-                          column: column.sort as Sort["column"],
-                          descending: active ? !sort.descending : true,
-                        })
-                      }
+                      onClick={header.column.getToggleSortingHandler()}
                     >
-                      {column.label}
-                      <span aria-hidden="true">{active ? (sort.descending ? "▼" : "▲") : ""}</span>
+                      <table.FlexRender header={header} />
+                      <span aria-hidden="true">{sorted === "desc" ? "▼" : sorted === "asc" ? "▲" : ""}</span>
                     </button>
+                  ) : (
+                    <table.FlexRender header={header} />
                   )}
                 </th>
               );
@@ -100,23 +132,24 @@ export function JobsTable({
         <tbody onKeyDown={onKeyDown}>
           {before > 0 && (
             <tr aria-hidden="true">
-              <td colSpan={columns.length} style={{ height: before }} />
+              <td colSpan={columnCount} style={{ height: before }} />
             </tr>
           )}
           {items.map((item) => {
-            const job = jobs[item.index] as Job;
+            const row = rows[item.index];
+            if (!row) return null;
             return (
               <tr
-                key={job.id}
-                data-job-id={job.id}
+                key={row.id}
+                data-job-id={row.id}
                 data-index={item.index}
                 aria-rowindex={item.index + 2}
                 className="border-b border-[var(--border)] hover:bg-[var(--tone-neutral-bg)]/40"
                 style={{ height: ROW_HEIGHT }}
               >
-                {columns.map((column) => (
-                  <td key={column.id} className="truncate px-2" data-column={column.id}>
-                    {column.render(job, context)}
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="truncate px-2" data-column={cell.column.id}>
+                    <table.FlexRender cell={cell} />
                   </td>
                 ))}
               </tr>
@@ -124,7 +157,7 @@ export function JobsTable({
           })}
           {after > 0 && (
             <tr aria-hidden="true">
-              <td colSpan={columns.length} style={{ height: after }} />
+              <td colSpan={columnCount} style={{ height: after }} />
             </tr>
           )}
         </tbody>

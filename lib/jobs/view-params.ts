@@ -26,6 +26,24 @@ export const COLUMN_IDS = [
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
+/** Each column's header, here rather than beside its cell renderer so the column picker needs no renderers. */
+export const COLUMN_LABELS = {
+  id: "Job",
+  status: "Status",
+  type: "Type / level",
+  client: "Client",
+  agent: "Agent / backup set / subclient",
+  phase: "Phase",
+  progress: "Progress",
+  start: "Start",
+  elapsed: "Elapsed",
+  appSize: "App size",
+  mediaSize: "Media",
+  savings: "Savings",
+  files: "Files (failed)",
+  reason: "Pending reason",
+} as const satisfies Record<ColumnId, string>;
+
 export interface ViewParams {
   /** Visible columns, in the table's order. */
   readonly columns: readonly ColumnId[];
