@@ -7,7 +7,13 @@ import { countByStatus } from "./metrics";
 import { STATUS_INFO, STATUS_KINDS, type StatusKind } from "./statuses";
 
 const SUCCESS: ReadonlySet<StatusKind> = new Set(["completed", "committed", "completed_with_warnings"]);
-const FAILURE: ReadonlySet<StatusKind> = new Set(["failed", "failed_to_start", "killed", "interrupted"]);
+/** Finished without doing the work: the "failed" tile, the wall's failures, the failed outcome. */
+export const FAILURE: ReadonlySet<StatusKind> = new Set([
+  "failed",
+  "failed_to_start",
+  "killed",
+  "interrupted",
+]);
 
 export interface OverviewTiles {
   readonly running: number;
@@ -84,7 +90,10 @@ export function savingsByDay(jobs: readonly Job[]): SavingsSeries<string> {
       continue;
     }
     const day = new Date(job.endTime).toISOString().slice(0, 10);
-    byDay.set(day, [...(byDay.get(day) ?? []), job]);
+    // Appended in place: copying the group for every job made a busy day quadratic.
+    const group = byDay.get(day);
+    if (group) group.push(job);
+    else byDay.set(day, [job]);
   }
   const rows = [...byDay.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -103,7 +112,9 @@ export function savingsBy(jobs: readonly Job[], by: "agent" | "client", top = 10
       continue;
     }
     const key = (by === "agent" ? job.appType?.name : job.client?.name) ?? "(none)";
-    groups.set(key, [...(groups.get(key) ?? []), job]);
+    const group = groups.get(key);
+    if (group) group.push(job);
+    else groups.set(key, [job]);
   }
   const ranked = [...groups.entries()]
     .map(([key, group]) => ({ key, ...totals(group) }))

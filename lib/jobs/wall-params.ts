@@ -1,0 +1,184 @@
+// The wall display's URL: the job filters of /jobs plus how the screen is laid out and how often it moves.
+// Everything a TV needs is in its address, so a screen is set up by typing one URL; every value is parsed
+// strictly, and a bad one is named on the screen while the rest still works.
+
+import { BACKUP_LEVEL_LABELS } from "./backup-levels";
+import { DEFAULT_FILTERS, type JobFilters, parseFilters, WINDOWS } from "./filters";
+import { formatDuration } from "./format";
+import { JOB_TYPES } from "./job-types";
+import { STATUS_INFO } from "./statuses";
+import { VIEW_PARAMS, ViewParamError } from "./view-params";
+
+export const WALL_PANELS = ["tiles", "failures", "active", "waiting", "savings"] as const;
+export type WallPanel = (typeof WALL_PANELS)[number];
+
+export const WALL_PANEL_LABELS = {
+  tiles: "Now",
+  failures: "Failures",
+  active: "Active jobs",
+  waiting: "Why jobs wait",
+  savings: "Deduplication savings",
+} as const satisfies Record<WallPanel, string>;
+
+export interface WallParams {
+  /** Panels in the order given; the state tiles stay on screen while the others rotate. */
+  readonly panels: readonly WallPanel[];
+  /** Seconds between rotating views; null shows every panel at once. */
+  readonly rotate: number | null;
+  /** Seconds between refreshes; the server's floor still applies. */
+  readonly refresh: number;
+  /** "browser", "UTC" or an IANA zone. */
+  readonly tz: string;
+  /** A heading for the screen ("Backups · London"); null for the default. */
+  readonly title: string | null;
+  /** Hours between the page's own reloads, which cap what a browser left running for weeks holds. */
+  readonly reload: number;
+}
+
+export const DEFAULT_WALL: WallParams = {
+  panels: WALL_PANELS,
+  rotate: null,
+  refresh: 30,
+  tz: "browser",
+  title: null,
+  reload: 6,
+};
+
+export class WallParamError extends Error {
+  override readonly name = "WallParamError";
+  constructor(
+    readonly param: keyof WallParams,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ROTATE_MIN = 5;
+const ROTATE_MAX = 3600;
+const TITLE_MAX = 80;
+
+export const WALL_PARAMS = {
+  panels: {
+    parse(text: string): readonly WallPanel[] {
+      const wanted = text
+        .split(",")
+        .map((id) => id.trim())
+        .filter((id) => id !== "");
+      for (const id of wanted) {
+        if (!(WALL_PANELS as readonly string[]).includes(id))
+          throw new WallParamError(
+            "panels",
+            `panels "${id}" is not a panel (known: ${WALL_PANELS.join(", ")})`,
+          );
+      }
+      if (wanted.length === 0) throw new WallParamError("panels", "panels must name at least one panel");
+      return [...new Set(wanted)] as WallPanel[];
+    },
+    serialize: (value: readonly WallPanel[]) => value.join(","),
+  },
+  rotate: {
+    parse(text: string): number | null {
+      const value = text.trim();
+      if (value === "" || value === "0" || value === "off") return null;
+      if (!/^\d+$/.test(value) || Number(value) < ROTATE_MIN || Number(value) > ROTATE_MAX)
+        throw new WallParamError(
+          "rotate",
+          `rotate must be whole seconds from ${ROTATE_MIN} to ${ROTATE_MAX}, or off (got "${text}")`,
+        );
+      return Number(value);
+    },
+    serialize: (value: number | null) => (value === null ? "off" : String(value)),
+  },
+  refresh: {
+    parse: (text: string) => rethrow("refresh", () => VIEW_PARAMS.refresh.parse(text)),
+    serialize: String,
+  },
+  tz: {
+    parse: (text: string) => rethrow("tz", () => VIEW_PARAMS.tz.parse(text)),
+    serialize: (value: string) => value,
+  },
+  title: {
+    parse(text: string): string | null {
+      // Control characters would only draw as boxes on a TV; the rest is shown as text, never markup.
+      const value = text.replace(/\p{Cc}/gu, " ").trim();
+      if (value.length > TITLE_MAX)
+        throw new WallParamError("title", `title is longer than ${TITLE_MAX} characters`);
+      return value === "" ? null : value;
+    },
+    serialize: (value: string | null) => value ?? "",
+  },
+  reload: {
+    parse(text: string): number {
+      const value = text.trim();
+      if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 168)
+        throw new WallParamError("reload", `reload must be whole hours from 1 to 168 (got "${text}")`);
+      return Number(value);
+    },
+    serialize: String,
+  },
+} satisfies {
+  [K in keyof WallParams]: { parse(text: string): WallParams[K]; serialize(value: WallParams[K]): string };
+};
+
+function rethrow<T>(param: keyof WallParams, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof ViewParamError) throw new WallParamError(param, error.message);
+    throw error;
+  }
+}
+
+export interface ParsedWall {
+  /** The jobs the screen covers: the /jobs filters, over active and finished jobs alike. */
+  readonly filters: JobFilters;
+  readonly wall: WallParams;
+  readonly problems: readonly { readonly param: string; readonly message: string }[];
+}
+
+/** Filters a wall does not use: it always shows active and finished jobs, in its own order, unpaged. */
+const IGNORED = ["category", "sort", "page", "pageSize"] as const;
+
+export function parseWall(params: URLSearchParams): ParsedWall {
+  const parsed = parseFilters(params);
+  const problems: { param: string; message: string }[] = parsed.problems
+    .filter((problem) => !(IGNORED as readonly string[]).includes(problem.param))
+    .map((problem) => ({ param: problem.param, message: problem.message }));
+  const wall: Record<string, unknown> = { ...DEFAULT_WALL };
+  for (const name of Object.keys(WALL_PARAMS) as (keyof WallParams)[]) {
+    const text = params.get(name);
+    if (text === null) continue;
+    try {
+      wall[name] = WALL_PARAMS[name].parse(text);
+    } catch (error) {
+      if (!(error instanceof WallParamError)) throw error;
+      problems.push({ param: name, message: error.message });
+    }
+  }
+  return {
+    filters: { ...parsed.filters, category: "all", sort: DEFAULT_FILTERS.sort, page: 1 },
+    wall: wall as unknown as WallParams,
+    problems,
+  };
+}
+
+/**
+ * What the screen covers, in words, for its caption: so a viewer across the room knows that "3 failed"
+ * means failed backups of one client group over a day, not everything.
+ */
+export function wallCaption(filters: JobFilters): string[] {
+  const windowName = Object.entries(WINDOWS).find(([, seconds]) => seconds === filters.window)?.[0];
+  const parts = [
+    filters.type === "all" ? "All job types" : filters.type.map((key) => JOB_TYPES[key].label).join(", "),
+    `last ${windowName ?? formatDuration(filters.window)}`,
+  ];
+  if (filters.clientGroup) parts.push(`client group ${filters.clientGroup}`);
+  if (filters.client) parts.push(`client ${filters.client}`);
+  if (filters.agent) parts.push(`agent ${filters.agent}`);
+  if (filters.level.length > 0)
+    parts.push(filters.level.map((level) => BACKUP_LEVEL_LABELS[level]).join(", "));
+  if (filters.status.length > 0) parts.push(filters.status.map((kind) => STATUS_INFO[kind].label).join(", "));
+  if (filters.q) parts.push(`matching "${filters.q}"`);
+  return parts;
+}
