@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { JobView } from "@/lib/api/job-view";
+import { ApiFailure, fetchApi } from "@/lib/client/fetch-api";
 import { invalidUrlValues, PAGE_PARSERS } from "@/lib/jobs/filter-parsers";
 import {
   DEFAULT_FILTERS,
@@ -24,27 +25,8 @@ const loadTable = () => import("./jobs-table");
 const JobsTable = lazy(loadTable);
 if (typeof window !== "undefined") void loadTable();
 
-class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function fetchView(query: string, signal?: AbortSignal): Promise<JobView> {
-  const response = await fetch(`/api/jobs?${query}`, { signal, headers: { Accept: "application/json" } });
-  const body = (await response.json().catch(() => null)) as
-    | (JobView & { error?: { message?: string } })
-    | null;
-  if (!response.ok)
-    throw new ApiFailure(
-      response.status,
-      body?.error?.message ?? `The server answered HTTP ${response.status}.`,
-    );
-  if (!body) throw new ApiFailure(response.status, "The server's answer was not JSON.");
-  return body;
+function fetchView(query: string, signal?: AbortSignal): Promise<JobView> {
+  return fetchApi<JobView>(`/api/jobs?${query}`, signal);
 }
 
 function TableLoading() {

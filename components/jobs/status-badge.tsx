@@ -14,7 +14,7 @@ import {
   OctagonX,
   TriangleAlert,
 } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeSize } from "@/components/ui/badge";
 import { STATUS_INFO, type StatusKind, statusTone } from "@/lib/jobs/statuses";
 
 // Every kind has its own icon, so status reads without colour (WCAG 1.4.1).
@@ -46,17 +46,22 @@ export function StatusBadge({
   kind,
   text,
   statusColor = null,
+  size = "sm",
 }: {
   kind: StatusKind;
   text?: string | null;
   statusColor?: string | null;
+  size?: BadgeSize;
 }) {
   const Icon = STATUS_ICON[kind];
   const label = text ?? STATUS_INFO[kind].label;
   return (
     <Badge
       tone={statusTone(kind, statusColor)}
-      icon={<Icon aria-hidden="true" data-icon={kind} className="size-3.5" />}
+      size={size}
+      icon={
+        <Icon aria-hidden="true" data-icon={kind} className={size === "sm" ? "size-3.5" : "size-[1em]"} />
+      }
     >
       {label}
     </Badge>

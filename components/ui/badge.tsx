@@ -12,10 +12,28 @@ const TONE_CLASS = {
   neutral: "text-[var(--tone-neutral)] bg-[var(--tone-neutral-bg)]",
 } as const satisfies Record<StatusTone, string>;
 
-export function Badge({ tone, icon, children }: { tone: StatusTone; icon?: ReactNode; children: ReactNode }) {
+/** "sm" for tables; "inherit" takes the surrounding type size, for a wall display read from afar. */
+export type BadgeSize = "sm" | "inherit";
+
+const SIZE_CLASS = {
+  sm: "gap-1 px-2 py-0.5 text-xs",
+  inherit: "gap-[0.3em] px-[0.5em] py-[0.1em]",
+} as const satisfies Record<BadgeSize, string>;
+
+export function Badge({
+  tone,
+  icon,
+  size = "sm",
+  children,
+}: {
+  tone: StatusTone;
+  icon?: ReactNode;
+  size?: BadgeSize;
+  children: ReactNode;
+}) {
   return (
     <span
-      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${TONE_CLASS[tone]}`}
+      className={`inline-flex items-center whitespace-nowrap rounded-full font-medium ${SIZE_CLASS[size]} ${TONE_CLASS[tone]}`}
     >
       {icon}
       {children}

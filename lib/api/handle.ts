@@ -5,7 +5,7 @@ import "server-only";
 import type { IronSession } from "iron-session";
 import { isCommCellError } from "@/lib/commcell/errors";
 import { ApiError, errorResponse } from "./api-error";
-import { getSession, isSecure, type SessionData } from "./session";
+import { DISPLAY_RENEW_MS, getSession, isSecure, type SessionData } from "./session";
 import { type Viewer, viewerFor } from "./viewer";
 
 export async function withViewer(
@@ -16,6 +16,10 @@ export async function withViewer(
   try {
     session = await getSession(isSecure(request));
     const viewer = viewerFor(session);
+    if (session.display && Date.now() - (session.displayRenewedAt ?? 0) > DISPLAY_RENEW_MS) {
+      session.displayRenewedAt = Date.now();
+      await session.save();
+    }
     try {
       return await answer(viewer);
     } catch (error) {

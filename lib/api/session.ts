@@ -11,7 +11,18 @@ export interface SessionData {
   user?: { name: string; token: string; signedInAt: number };
   /** Set by a valid display key: an unattended screen may view with the service identity. */
   display?: boolean;
+  /** When a display session's cookie was last re-sealed: it slides forward while the screen polls. */
+  displayRenewedAt?: number;
 }
+
+/**
+ * The cookie lives 30 days, so a wall display signed in once by its key stays signed in for as long as it
+ * keeps polling (its session is renewed daily, see withViewer). A user's sign-in still ends after 12 hours:
+ * viewerFor checks signedInAt.
+ */
+const COOKIE_TTL_SECONDS = 30 * 24 * 3600;
+export const USER_SESSION_MS = 12 * 3600 * 1000;
+export const DISPLAY_RENEW_MS = 24 * 3600 * 1000;
 
 export const SESSION_COOKIE = "cjm_session";
 
@@ -20,7 +31,7 @@ export async function getSession(secure: boolean): Promise<IronSession<SessionDa
   return getIronSession<SessionData>(await cookies(), {
     password: server.sessionSecret,
     cookieName: SESSION_COOKIE,
-    ttl: 12 * 3600,
+    ttl: COOKIE_TTL_SECONDS,
     cookieOptions: { httpOnly: true, sameSite: "lax", secure, path: "/" },
   });
 }

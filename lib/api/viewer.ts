@@ -7,7 +7,7 @@ import type { UpstreamSession } from "@/lib/commcell/session";
 import { TokenSource } from "@/lib/commcell/token-source";
 import { ApiError } from "./api-error";
 import { getRuntime } from "./runtime";
-import type { SessionData } from "./session";
+import { type SessionData, USER_SESSION_MS } from "./session";
 
 export interface Viewer {
   readonly kind: "user" | "service";
@@ -20,6 +20,9 @@ export interface Viewer {
 
 export function viewerFor(session: SessionData): Viewer {
   const { upstream, server } = getRuntime();
+  if (session.user && Date.now() - session.user.signedInAt > USER_SESSION_MS) {
+    throw new ApiError(401, "session_expired", "Your sign-in is more than 12 hours old: sign in again.");
+  }
   if (session.user) {
     return {
       kind: "user",

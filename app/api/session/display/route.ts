@@ -29,6 +29,7 @@ export async function GET(request: Request): Promise<Response> {
     }
     const session = await getSession(isSecure(request));
     session.display = true;
+    session.displayRenewedAt = Date.now();
     await session.save();
     return new Response(null, {
       status: 303,

@@ -1,0 +1,153 @@
+// The wall display against the embedded simulator: fits 1080p and 4K with no scrollbar, says how old its
+// data is when the CommCell fails and clears when it recovers, rotates, and captions what it covers.
+
+import type { Page, TestInfo } from "@playwright/test";
+import { DISPLAY_KEY, PRIVATE_PORT } from "../playwright.config";
+import { expect, test } from "./fixtures";
+import { resetFaults, setFaults } from "./simulator";
+
+test.afterEach(async () => {
+  await resetFaults();
+});
+
+/** Everything that could scroll or be cut off: the page itself and every panel. */
+async function overflows(page: Page) {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.scrollingElement as HTMLElement;
+    if (root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth)
+      found.push(
+        `page ${root.scrollWidth}x${root.scrollHeight} in ${window.innerWidth}x${window.innerHeight}`,
+      );
+    for (const element of document.querySelectorAll<HTMLElement>("[data-panel], [data-panel] ul")) {
+      if (element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1)
+        found.push(
+          `${element.dataset.panel ?? element.getAttribute("aria-label")} ${element.scrollWidth}x${element.scrollHeight} in ${element.clientWidth}x${element.clientHeight}`,
+        );
+      // Nothing inside a panel reaches past its bottom edge.
+      const box = element.getBoundingClientRect();
+      for (const child of element.querySelectorAll("li"))
+        if (child.getBoundingClientRect().bottom > box.bottom + 1)
+          found.push(`row below ${element.dataset.panel}`);
+    }
+    return found;
+  });
+}
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot(), contentType: "image/png" });
+}
+
+for (const [width, height] of [
+  [1920, 1080],
+  [3840, 2160],
+] as const) {
+  test(`fits ${width}x${height} with every panel and no scrollbar`, async ({
+    page,
+    consoleErrors,
+  }, testInfo) => {
+    await page.setViewportSize({ width, height });
+    // A year of every job type: thousands of failures and more active jobs than any screen holds.
+    await page.goto("/wall?type=all&window=1y");
+    await expect(page.getByRole("list", { name: "Failed jobs, newest first" })).toBeVisible();
+    await expect(page.locator("[data-panel=savings] svg.recharts-surface").first()).toBeVisible();
+    await expect(page.locator("[data-panel=failures] [data-testid=more]")).toContainText(/^\+\d+ more$/);
+    expect(await overflows(page)).toEqual([]);
+    // Key numbers readable from across a room: at least 48 px at 1080p, and as large again at 4K.
+    const sizes = await page
+      .getByTestId("tile-value")
+      .evaluateAll((elements) =>
+        elements.map((element) => Number.parseFloat(getComputedStyle(element).fontSize)),
+      );
+    expect(sizes.length).toBe(8);
+    for (const size of sizes) expect(size).toBeGreaterThanOrEqual(48 * (height / 1080));
+    // "+N more" plus the rows shown account for every failure.
+    const shown = await page.locator("[data-panel=failures] li[data-job-id]").count();
+    const more = Number(
+      (await page.locator("[data-panel=failures] [data-testid=more]").textContent())?.match(/\d+/)?.[0],
+    );
+    const api = await (await page.request.get("/api/wall?type=all&window=1y")).json();
+    expect(shown + more).toBe(api.summary.failures.total);
+    await screenshot(page, testInfo, `wall-${width}x${height}`);
+    expect(consoleErrors).toEqual([]);
+  });
+}
+
+test("the tiles show what the server counted for the same filters", async ({ page }) => {
+  await page.goto("/wall?type=all&window=7d&panels=tiles");
+  const api = await (await page.request.get("/api/wall?type=all&window=7d")).json();
+  await expect(page.locator("[data-tile=running] [data-testid=tile-value]")).toHaveText(
+    String(api.summary.tiles.running),
+  );
+  await expect(page.locator("[data-tile=failed] [data-testid=tile-value]")).toHaveText(
+    String(api.summary.tiles.failed),
+  );
+  await expect(page.locator("[data-tile=completed] [data-testid=tile-value]")).toHaveText(
+    String(api.summary.tiles.completed),
+  );
+});
+
+test("the caption says what the URL covers, and the title is the URL's", async ({ page }) => {
+  await page.goto("/wall?type=backup,restore&window=7d&clientGroup=London&title=Ops%20%3Cb%3Eroom%3C%2Fb%3E");
+  await expect(page.getByTestId("caption")).toHaveText("Backup, Restore · last 7d · client group London");
+  // Shown as text, never as markup.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ops <b>room</b>");
+  await expect(page).toHaveTitle("Ops <b>room</b> · CommCell Job Monitor");
+});
+
+test("after two missed refreshes a banner says how old the data is; it clears on recovery", async ({
+  page,
+}) => {
+  await page.goto("/wall?type=all&window=24h&refresh=1");
+  await expect(page.getByTestId("updated")).toContainText("updated");
+  await expect(page.getByTestId("stale-banner")).toHaveCount(0);
+  await setFaults({ errorRate: 1 });
+  const banner = page.getByTestId("stale-banner");
+  await expect(banner).toContainText(/Data is \d+ (s|min) old/, { timeout: 20_000 });
+  await expect(page.getByTestId("wall-body")).toHaveAttribute("data-stale", "true");
+  // The rows stay, dimmed: a TV shows the last thing it knew, saying how old it is.
+  await expect(page.getByRole("list", { name: "Failed jobs, newest first" })).toBeVisible();
+  await resetFaults();
+  await expect(banner).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId("wall-body")).not.toHaveAttribute("data-stale", "true");
+});
+
+test("a dead dashboard server is a missed refresh too", async ({ page }) => {
+  await page.goto("/wall?type=all&window=24h&refresh=1");
+  await expect(page.getByTestId("updated")).toContainText("updated");
+  await page.route("**/api/wall**", (route) => route.abort("connectionrefused"));
+  await expect(page.getByTestId("stale-banner")).toContainText("could not be reached", { timeout: 20_000 });
+  await page.unroute("**/api/wall**");
+  await expect(page.getByTestId("stale-banner")).toHaveCount(0, { timeout: 20_000 });
+});
+
+test("rotates between the panels every N seconds, the tiles staying", async ({ page }) => {
+  await page.goto("/wall?panels=tiles,failures,active&rotate=5&type=all");
+  const rotation = page.getByTestId("rotation");
+  await expect(rotation).toHaveAttribute("data-panel-shown", "failures");
+  await expect(rotation).toContainText("1 / 2");
+  await expect(rotation).toHaveAttribute("data-panel-shown", "active", { timeout: 8_000 });
+  await expect(rotation).toContainText("2 / 2");
+  await expect(page.locator("[data-panel=tiles]")).toBeVisible();
+  await expect(rotation).toHaveAttribute("data-panel-shown", "failures", { timeout: 8_000 });
+});
+
+test("names bad values in the URL and shows the rest", async ({ page }) => {
+  await page.goto("/wall?panels=tiles,clock&rotate=1&window=forever");
+  const problems = page.getByTestId("problems");
+  await expect(problems).toContainText('panels "clock" is not a panel');
+  await expect(problems).toContainText("rotate must be whole seconds from 5 to 3600");
+  await expect(problems).toContainText("window must be");
+  await expect(page.locator("[data-panel=tiles]")).toBeVisible();
+  const api = await page.request.get("/api/wall?window=forever");
+  expect(api.status()).toBe(400);
+  expect((await api.json()).error.param).toBe("window");
+});
+
+test("a display key signs the wall in once, and the key leaves the address", async ({ page }) => {
+  const wall = `http://127.0.0.1:${PRIVATE_PORT}/wall?type=all&title=Ops`;
+  await page.goto(`${wall}&key=${DISPLAY_KEY}`);
+  await expect(page).toHaveURL(wall);
+  await expect(page.locator("[data-panel=tiles]")).toBeVisible();
+  await expect(page.getByTestId("stale-banner")).toHaveCount(0);
+});
