@@ -36,8 +36,8 @@ export const simulatorState = () =>
 export const setReason = (jobId: number, text: string) => admin("PUT", `jobs/${jobId}/reason`, { text });
 export const advanceClock = (seconds: number) => admin("POST", "clock/advance", { seconds });
 
-/** Pauses or resumes a job through the CommCell API itself, as an operator would. */
-export async function jobAction(jobId: number, action: "pause" | "resume"): Promise<void> {
+/** Pauses, resumes or kills a job through the CommCell API itself, as an operator would. */
+export async function jobAction(jobId: number, action: "pause" | "resume" | "kill"): Promise<void> {
   const response = await fetch(`${ROOT}Job/${jobId}/action/${action}`, {
     method: "POST",
     headers: { Accept: "application/json", Authtoken: await token() },

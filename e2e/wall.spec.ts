@@ -4,7 +4,7 @@
 import type { Page, TestInfo } from "@playwright/test";
 import { DISPLAY_KEY, PRIVATE_PORT } from "../playwright.config";
 import { expect, test } from "./fixtures";
-import { resetFaults, setFaults } from "./simulator";
+import { jobAction, resetFaults, setFaults } from "./simulator";
 
 test.afterEach(async () => {
   await resetFaults();
@@ -150,4 +150,24 @@ test("a display key signs the wall in once, and the key leaves the address", asy
   await expect(page).toHaveURL(wall);
   await expect(page.locator("[data-panel=tiles]")).toBeVisible();
   await expect(page.getByTestId("stale-banner")).toHaveCount(0);
+});
+
+test("a failure that appears while the screen is up is highlighted as new", async ({ page }) => {
+  await page.goto("/wall?type=all&window=24h&refresh=1&panels=tiles,failures,active");
+  const running = page.locator("[data-panel=active] li[data-job-id]").first();
+  await expect(running).toBeVisible();
+  // Nothing is new on a screen that just started, however recent.
+  await expect(page.locator("[data-panel=failures] li[data-new]")).toHaveCount(0);
+  const id = Number(await running.getAttribute("data-job-id"));
+  await jobAction(id, "kill");
+  const killed = page.locator(`[data-panel=failures] li[data-job-id="${id}"]`);
+  await expect(killed).toHaveAttribute("data-new", "true", { timeout: 15_000 });
+  await expect(killed).toContainText("NEW");
+  await expect(page.locator("[data-panel=failures] li[data-new]")).toHaveCount(1);
+  // The screen's own reload does not forget what it has seen.
+  await page.reload();
+  await expect(page.locator(`[data-panel=failures] li[data-job-id="${id}"]`)).toHaveAttribute(
+    "data-new",
+    "true",
+  );
 });

@@ -52,12 +52,14 @@ export function ActiveRow({ job }: { job: WallJobRow }) {
       <span className="w-[12%] shrink-0 truncate text-[var(--muted)]">{job.type ?? "–"}</span>
       {running ? (
         <span className="flex min-w-0 flex-1 items-center gap-[0.6vw]">
-          <progress
-            className="h-[1.2vh] min-w-0 flex-1"
-            max={100}
-            value={job.percentComplete ?? 0}
-            aria-label={`${job.percentComplete ?? 0} percent`}
-          />
+          <span className="min-w-0 flex-1">
+            <progress
+              className="block h-[1.4vh] w-full"
+              max={100}
+              value={job.percentComplete ?? 0}
+              aria-label={`${job.percentComplete ?? 0} percent`}
+            />
+          </span>
           <span className="w-[4.5em] shrink-0 text-right tabular-nums">{job.percentComplete ?? 0} %</span>
           <span className="w-[6em] shrink-0 text-right tabular-nums">
             {formatDuration(job.elapsedSeconds)}

@@ -25,7 +25,7 @@ export default function WallSavingsChart({
           width={fontPx * 5}
           tickFormatter={(value: number) => formatBytes(value)}
         />
-        <Legend wrapperStyle={{ fontSize: fontPx }} />
+        <Legend wrapperStyle={{ fontSize: fontPx }} iconSize={fontPx} />
         <Bar
           dataKey="applicationBytes"
           name="Application"
