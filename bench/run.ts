@@ -1,4 +1,5 @@
-// npm run bench [-- --only parser|simulator|server|pages] [-- --sizes 1000,10000,100000]: runs the benchmarks, prints
+// npm run bench [-- --only parser|simulator|server|pages|wall] [-- --sizes 1000,10000,100000] [-- --cycles 1000]:
+// runs the benchmarks, prints
 // their tables and records them in bench/results/. Benchmarks measure; tests assert behaviour.
 
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -8,8 +9,9 @@ import { runPagesBench } from "./pages-bench";
 import { runParserBench } from "./parser-bench";
 import { runServerBench } from "./server-bench";
 import { runSimulatorBench } from "./simulator-bench";
+import { runWallSoak } from "./wall-soak";
 
-const SUITES = ["parser", "simulator", "server", "pages"] as const;
+const SUITES = ["parser", "simulator", "server", "pages", "wall"] as const;
 type Suite = (typeof SUITES)[number];
 
 function argument(argv: readonly string[], name: string): string | null {
@@ -25,6 +27,15 @@ function sizesFrom(argv: readonly string[]): number[] {
     throw new Error(`--sizes wants a comma list of whole numbers of at least 100, got "${text}"`);
   }
   return sizes;
+}
+
+function cyclesFrom(argv: readonly string[]): number {
+  const text = argument(argv, "--cycles");
+  if (text === null) return 1000;
+  const cycles = Number(text);
+  if (!Number.isSafeInteger(cycles) || cycles < 100 || cycles % 100 !== 0)
+    throw new Error(`--cycles wants a whole number of hundreds (100, 200...), got "${text}"`);
+  return cycles;
 }
 
 function suitesFrom(argv: readonly string[]): Suite[] {
@@ -59,8 +70,10 @@ async function main(): Promise<void> {
       record("simulator", "Simulator benchmark", machine, await runSimulatorBench());
     } else if (suite === "server") {
       record("server", "Server benchmark", machine, await runServerBench());
-    } else {
+    } else if (suite === "pages") {
       record("pages", "Pages benchmark", machine, await runPagesBench());
+    } else {
+      record("wall", "Wall soak", machine, await runWallSoak(cyclesFrom(argv)));
     }
   }
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { BACKUP_LEVEL_KINDS, BACKUP_LEVEL_LABELS } from "@/lib/jobs/backup-levels";
-import { CATEGORIES, type JobFilters, WINDOWS } from "@/lib/jobs/filters";
+import { CATEGORIES, type JobFilters, timeRangeText, WINDOWS } from "@/lib/jobs/filters";
 import { formatDuration } from "@/lib/jobs/format";
 import { JOB_TYPE_KEYS, JOB_TYPES } from "@/lib/jobs/job-types";
 import { STATUS_INFO, STATUS_KINDS, type StatusKind } from "@/lib/jobs/statuses";
@@ -98,6 +98,7 @@ export function FilterBar({
   clients: readonly string[];
 }) {
   const types = filters.type === "all" ? [] : filters.type;
+  const range = timeRangeText(filters.from, filters.to);
   return (
     <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Job filters">
       <fieldset className="flex rounded-md border border-[var(--border)]" aria-label="Category">
@@ -217,6 +218,15 @@ export function FilterBar({
         value={filters.q ?? ""}
         onChange={(q) => update({ q: q.trim() || null })}
       />
+      {/* Set by a chart's bar on the overview ("that night's jobs"); shown so it is never a hidden filter. */}
+      {range && (
+        <p className="flex items-center gap-2 text-sm" data-testid="time-range">
+          <span className="rounded-md bg-[var(--tone-info-bg)] px-2 py-1">Jobs that {range}</span>
+          <button type="button" className="underline" onClick={() => update({ from: null, to: null })}>
+            Clear time range
+          </button>
+        </p>
+      )}
     </div>
   );
 }

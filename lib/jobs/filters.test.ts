@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FILTERS, FILTER_NAMES, parseFilters, serializeFilters } from "./filters";
+import { DEFAULT_FILTERS, FILTER_NAMES, parseFilters, serializeFilters, timeRangeText } from "./filters";
 
 const parse = (query: string) => parseFilters(new URLSearchParams(query));
 
@@ -23,6 +23,8 @@ describe("parseFilters", () => {
       level: ["full", "incremental"],
       window: 604_800,
       q: "ddb",
+      from: null,
+      to: null,
       sort: { column: "savings", descending: true },
       page: 3,
       pageSize: 500,
@@ -78,5 +80,55 @@ describe("serializeFilters", () => {
 
   it("has a parser and serializer for every filter", () => {
     expect(FILTER_NAMES.sort()).toEqual(Object.keys(DEFAULT_FILTERS).sort());
+  });
+});
+
+describe("from and to", () => {
+  it("read UTC dates and times, to the hour, minute or second", () => {
+    expect(parse("from=2026-11-22&to=2026-11-22T18:30Z").filters).toMatchObject({
+      from: Date.UTC(2026, 10, 22),
+      to: Date.UTC(2026, 10, 22, 18, 30),
+    });
+    expect(parse("from=2026-11-22T07").filters.from).toBe(Date.UTC(2026, 10, 22, 7));
+    expect(parse("from=2026-11-22T07:08:09").filters.from).toBe(Date.UTC(2026, 10, 22, 7, 8, 9));
+  });
+
+  it("refuse what is not a real instant, naming the parameter", () => {
+    for (const bad of [
+      "yesterday",
+      "2026-02-31",
+      "2026-11-22T24",
+      "2026-11-22T10:61Z",
+      "1700000000",
+      "2026-1-2",
+    ]) {
+      const { problems, filters } = parse(`from=${bad}`);
+      expect(problems[0]?.param).toBe("from");
+      expect(problems[0]?.message).toContain(`got "${bad}"`);
+      expect(filters.from).toBeNull();
+    }
+  });
+
+  it("refuse a range that ends before it starts", () => {
+    const { problems, filters } = parse("from=2026-11-23&to=2026-11-22");
+    expect(problems[0]?.param).toBe("to");
+    expect(filters.to).toBeNull();
+  });
+
+  it("write the shortest form and round-trip", () => {
+    const { filters } = parse("from=2026-11-22T00:00:00Z&to=2026-11-22T18:30:15Z");
+    const written = serializeFilters(filters);
+    expect(written.get("from")).toBe("2026-11-22");
+    expect(written.get("to")).toBe("2026-11-22T18:30:15Z");
+    expect(parse(written.toString()).filters).toEqual(filters);
+    expect(serializeFilters(parse("to=2026-11-22T18:30").filters).get("to")).toBe("2026-11-22T18:30Z");
+  });
+
+  it("are described in words", () => {
+    expect(timeRangeText(null, null)).toBeNull();
+    expect(timeRangeText(Date.UTC(2026, 10, 22), Date.UTC(2026, 10, 23))).toBe(
+      "ended from 2026-11-22 before 2026-11-23 (UTC)",
+    );
+    expect(timeRangeText(null, Date.UTC(2026, 10, 23, 5))).toBe("ended before 2026-11-23T05:00Z (UTC)");
   });
 });

@@ -65,6 +65,12 @@ export interface JobFilters {
   /** How far back finished jobs go, in seconds; always sent upstream. */
   readonly window: number;
   readonly q: string | null;
+  /**
+   * Epoch ms: only jobs that ended (active jobs: started) at or after `from` and before `to`. Applied here,
+   * within the window: what an overview chart's bar links to ("the jobs of that night").
+   */
+  readonly from: number | null;
+  readonly to: number | null;
   readonly sort: Sort;
   readonly page: number;
   readonly pageSize: number;
@@ -81,6 +87,8 @@ export const DEFAULT_FILTERS: JobFilters = {
   level: [],
   window: WINDOWS["24h"],
   q: null,
+  from: null,
+  to: null,
   sort: { column: "id", descending: true },
   page: 1,
   pageSize: 100,
@@ -126,6 +134,44 @@ function wholeNumber(name: FilterName, min: number, max: number) {
 }
 
 const identity = (value: string | null) => value ?? "";
+
+// An ISO date or UTC time, to the minute or second: 2026-11-22, 2026-11-22T18, 2026-11-22T18:30Z.
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2}))?)?Z?)?$/i;
+
+function instant(name: "from" | "to") {
+  return (text: string): number | null => {
+    const value = text.trim();
+    if (value === "") return null;
+    const match = INSTANT.exec(value);
+    const [year, month, day, hour, minute, second] = (match?.slice(1) ?? []).map((part) => Number(part ?? 0));
+    const time = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0, second ?? 0);
+    // Date.UTC rolls 2026-02-31 over into March: a date that does not exist is refused, not moved.
+    const date = new Date(time);
+    if (
+      !match ||
+      date.getUTCFullYear() !== year ||
+      date.getUTCMonth() !== (month ?? 1) - 1 ||
+      date.getUTCDate() !== day ||
+      (hour ?? 0) > 23 ||
+      (minute ?? 0) > 59 ||
+      (second ?? 0) > 59
+    ) {
+      throw new FilterError(
+        name,
+        `${name} must be a UTC date or time such as 2026-11-22 or 2026-11-22T18:30Z (got "${text}")`,
+      );
+    }
+    return time;
+  };
+}
+
+/** The shortest ISO form that says the same instant: a date at midnight, else minutes or seconds. */
+function serializeInstant(value: number | null): string {
+  if (value === null) return "";
+  const iso = new Date(value).toISOString();
+  if (iso.endsWith("T00:00:00.000Z")) return iso.slice(0, 10);
+  return iso.endsWith(":00.000Z") ? `${iso.slice(0, 16)}Z` : `${iso.slice(0, 19)}Z`;
+}
 
 /** Each parameter's parser and serializer; `satisfies` makes a new filter fail the build until it has both. */
 export const FILTER_PARAMS = {
@@ -207,6 +253,8 @@ export const FILTER_PARAMS = {
     },
   },
   q: { parse: plainText("q"), serialize: identity },
+  from: { parse: instant("from"), serialize: serializeInstant },
+  to: { parse: instant("to"), serialize: serializeInstant },
   sort: {
     parse(text: string): Sort {
       const value = text.trim();
@@ -235,6 +283,15 @@ export interface ParsedFilters {
   readonly problems: readonly FilterError[];
 }
 
+/** A from/to range in words ("ended from 2026-11-22 before 2026-11-23 (UTC)"); null without one. */
+export function timeRangeText(from: number | null, to: number | null): string | null {
+  if (from === null && to === null) return null;
+  const parts = ["ended"];
+  if (from !== null) parts.push(`from ${serializeInstant(from)}`);
+  if (to !== null) parts.push(`before ${serializeInstant(to)}`);
+  return `${parts.join(" ")} (UTC)`;
+}
+
 /** Reads filters from a query string; bad values become problems and fall back to the default. */
 export function parseFilters(params: URLSearchParams): ParsedFilters {
   const filters: Record<string, unknown> = { ...DEFAULT_FILTERS };
@@ -248,6 +305,12 @@ export function parseFilters(params: URLSearchParams): ParsedFilters {
       if (!(error instanceof FilterError)) throw error;
       problems.push(error);
     }
+  }
+  if (filters.from !== null && filters.to !== null && (filters.to as number) <= (filters.from as number)) {
+    problems.push(
+      new FilterError("to", `to must be after from (got from ${params.get("from")}, to ${params.get("to")})`),
+    );
+    filters.to = null;
   }
   return { filters: filters as unknown as JobFilters, problems };
 }

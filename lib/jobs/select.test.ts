@@ -52,6 +52,22 @@ describe("filterJobs", () => {
     expect(ids(filterJobs(jobs, filters({ level: ["incremental"] })))).toEqual([2, 3]);
   });
 
+  it("keeps finished jobs ending in [from, to) and active ones starting in it", () => {
+    const day = Date.UTC(2026, 10, 22) / 1000;
+    const timed = [
+      job(10, { jobStartTime: day - 7200, jobEndTime: day - 60 }),
+      job(11, { jobStartTime: day - 7200, jobEndTime: day }),
+      job(12, { jobStartTime: day + 600, jobEndTime: day + 86_399 }),
+      job(13, { jobStartTime: day + 600, jobEndTime: day + 86_400 }),
+      job(14, { status: "Running", jobStartTime: day + 3600 }),
+      job(15, { status: "Running" }),
+    ];
+    const range = { ...DEFAULT_FILTERS, from: day * 1000, to: (day + 86_400) * 1000 };
+    expect(filterJobs(timed, range).map((j) => j.id)).toEqual([11, 12, 14]);
+    expect(filterJobs(timed, { ...range, to: null }).map((j) => j.id)).toEqual([11, 12, 13, 14]);
+    expect(filterJobs(timed, DEFAULT_FILTERS)).toHaveLength(6);
+  });
+
   it("searches job id, names and pending reasons", () => {
     expect(ids(filterJobs(jobs, filters({ q: "ddb" })))).toEqual([2]);
     expect(ids(filterJobs(jobs, filters({ q: "4" })))).toEqual([4]);

@@ -48,6 +48,13 @@ function matchesText(job: Job, needle: string): boolean {
   ].some((text) => lower(text).includes(needle));
 }
 
+/** Finished jobs by their end, active ones by their start; a job with neither time is outside any range. */
+function inRange(job: Job, from: number | null, to: number | null): boolean {
+  if (from === null && to === null) return true;
+  const time = job.endTime ?? job.startTime;
+  return time !== null && (from === null || time >= from) && (to === null || time < to);
+}
+
 export function filterJobs(jobs: readonly Job[], filters: JobFilters): Job[] {
   const statuses = filters.status.length > 0 ? new Set(filters.status) : null;
   const levels = filters.level.length > 0 ? new Set(filters.level) : null;
@@ -60,7 +67,8 @@ export function filterJobs(jobs: readonly Job[], filters: JobFilters): Job[] {
         job.clientGroups.some((group) => matchesRef(group, filters.clientGroup as string))) &&
       (!filters.agent || lower(job.appType?.name) === filters.agent.toLowerCase()) &&
       (!levels || (job.backupLevel !== null && levels.has(job.backupLevel.kind))) &&
-      (!needle || matchesText(job, needle)),
+      (!needle || matchesText(job, needle)) &&
+      inRange(job, filters.from, filters.to),
   );
 }
 
