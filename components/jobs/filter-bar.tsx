@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { BACKUP_LEVEL_KINDS, BACKUP_LEVEL_LABELS } from "@/lib/jobs/backup-levels";
-import { CATEGORIES, type JobFilters, timeRangeText, WINDOWS } from "@/lib/jobs/filters";
+import { CATEGORIES, type JobFilters, savingsRangeText, timeRangeText, WINDOWS } from "@/lib/jobs/filters";
 import { formatDuration } from "@/lib/jobs/format";
 import { JOB_TYPE_KEYS, JOB_TYPES } from "@/lib/jobs/job-types";
 import { STATUS_INFO, STATUS_KINDS, type StatusKind } from "@/lib/jobs/statuses";
@@ -99,6 +99,7 @@ export function FilterBar({
 }) {
   const types = filters.type === "all" ? [] : filters.type;
   const range = timeRangeText(filters.from, filters.to);
+  const savings = savingsRangeText(filters.savings);
   return (
     <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Job filters">
       <fieldset className="flex rounded-md border border-[var(--border)]" aria-label="Category">
@@ -224,6 +225,14 @@ export function FilterBar({
           <span className="rounded-md bg-[var(--tone-info-bg)] px-2 py-1">Jobs that {range}</span>
           <button type="button" className="underline" onClick={() => update({ from: null, to: null })}>
             Clear time range
+          </button>
+        </p>
+      )}
+      {savings && (
+        <p className="flex items-center gap-2 text-sm" data-testid="savings-range">
+          <span className="rounded-md bg-[var(--tone-info-bg)] px-2 py-1">Jobs {savings}</span>
+          <button type="button" className="underline" onClick={() => update({ savings: null })}>
+            Clear savings range
           </button>
         </p>
       )}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FILTERS, FILTER_NAMES, parseFilters, serializeFilters, timeRangeText } from "./filters";
+import {
+  DEFAULT_FILTERS,
+  FILTER_NAMES,
+  parseFilters,
+  savingsRangeText,
+  serializeFilters,
+  timeRangeText,
+} from "./filters";
 
 const parse = (query: string) => parseFilters(new URLSearchParams(query));
 
@@ -25,6 +32,7 @@ describe("parseFilters", () => {
       q: "ddb",
       from: null,
       to: null,
+      savings: null,
       sort: { column: "savings", descending: true },
       page: 3,
       pageSize: 500,
@@ -130,5 +138,30 @@ describe("from and to", () => {
       "ended from 2026-11-22 before 2026-11-23 (UTC)",
     );
     expect(timeRangeText(null, Date.UTC(2026, 10, 23, 5))).toBe("ended before 2026-11-23T05:00Z (UTC)");
+  });
+});
+
+describe("savings", () => {
+  it("reads closed and open percentage ranges", () => {
+    expect(parse("savings=10..20").filters.savings).toEqual({ min: 10, max: 20 });
+    expect(parse("savings=..0").filters.savings).toEqual({ min: null, max: 0 });
+    expect(parse("savings=90..").filters.savings).toEqual({ min: 90, max: null });
+    expect(parse("savings=-5.5..2.5").filters.savings).toEqual({ min: -5.5, max: 2.5 });
+    expect(serializeFilters(parse("savings=..0").filters).get("savings")).toBe("..0");
+  });
+
+  it("is described in words", () => {
+    expect(savingsRangeText(null)).toBeNull();
+    expect(savingsRangeText({ min: null, max: 0 })).toBe("saving under 0 %");
+    expect(savingsRangeText({ min: 10, max: 20 })).toBe("saving 10 % to under 20 %");
+    expect(savingsRangeText({ min: 90, max: 100 })).toBe("saving 90 % to 100 %");
+    expect(savingsRangeText({ min: 90, max: null })).toBe("saving 90 % or more");
+  });
+
+  it("refuses anything else by name", () => {
+    for (const bad of ["..", "10", "20..10", "a..b", "10-20"]) {
+      const { problems } = parse(`savings=${bad}`);
+      expect(problems[0]?.param).toBe("savings");
+    }
   });
 });

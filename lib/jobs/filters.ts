@@ -49,6 +49,11 @@ export interface Sort {
 }
 
 export const PAGE_SIZE_MAX = 10_000;
+
+export interface SavingsRange {
+  readonly min: number | null;
+  readonly max: number | null;
+}
 const TEXT_MAX = 200;
 
 export interface JobFilters {
@@ -71,6 +76,8 @@ export interface JobFilters {
    */
   readonly from: number | null;
   readonly to: number | null;
+  /** Savings percentage range [min, max), max 100 inclusive; an open side is null. A histogram bar's jobs. */
+  readonly savings: SavingsRange | null;
   readonly sort: Sort;
   readonly page: number;
   readonly pageSize: number;
@@ -89,6 +96,7 @@ export const DEFAULT_FILTERS: JobFilters = {
   q: null,
   from: null,
   to: null,
+  savings: null,
   sort: { column: "id", descending: true },
   page: 1,
   pageSize: 100,
@@ -255,6 +263,23 @@ export const FILTER_PARAMS = {
   q: { parse: plainText("q"), serialize: identity },
   from: { parse: instant("from"), serialize: serializeInstant },
   to: { parse: instant("to"), serialize: serializeInstant },
+  savings: {
+    parse(text: string): SavingsRange | null {
+      const value = text.trim();
+      if (value === "") return null;
+      const match = /^(-?\d+(?:\.\d+)?)?\.\.(-?\d+(?:\.\d+)?)?$/.exec(value);
+      const min = match?.[1] === undefined ? null : Number(match[1]);
+      const max = match?.[2] === undefined ? null : Number(match[2]);
+      if (!match || (min === null && max === null) || (min !== null && max !== null && max <= min))
+        throw new FilterError(
+          "savings",
+          `savings must be a percentage range such as 10..20, ..0 or 90.. (got "${text}")`,
+        );
+      return { min, max };
+    },
+    serialize: (value: SavingsRange | null) =>
+      value === null ? "" : `${value.min ?? ""}..${value.max ?? ""}`,
+  },
   sort: {
     parse(text: string): Sort {
       const value = text.trim();
@@ -290,6 +315,16 @@ export function timeRangeText(from: number | null, to: number | null): string | 
   if (from !== null) parts.push(`from ${serializeInstant(from)}`);
   if (to !== null) parts.push(`before ${serializeInstant(to)}`);
   return `${parts.join(" ")} (UTC)`;
+}
+
+/** A savings range in words: "saving 10 % to under 20 %", "saving under 0 %", "saving 90 % or more". */
+export function savingsRangeText(range: SavingsRange | null): string | null {
+  if (range === null) return null;
+  if (range.min === null) return `saving under ${range.max} %`;
+  if (range.max === null) return `saving ${range.min} % or more`;
+  return range.max >= 100
+    ? `saving ${range.min} % to ${range.max} %`
+    : `saving ${range.min} % to under ${range.max} %`;
 }
 
 /** Reads filters from a query string; bad values become problems and fall back to the default. */

@@ -68,6 +68,19 @@ describe("filterJobs", () => {
     expect(filterJobs(timed, DEFAULT_FILTERS)).toHaveLength(6);
   });
 
+  it("keeps jobs whose savings fall in the range, 100 % in a range that reaches it", () => {
+    const saved = [-5, 0, 9.99, 10, 95, 100].map((percent, i) =>
+      job(20 + i, { sizeOfApplication: 100, sizeOfMediaOnDisk: 1, percentSavings: percent }),
+    );
+    saved.push(job(30));
+    const ids = (min: number | null, max: number | null) =>
+      filterJobs(saved, { ...DEFAULT_FILTERS, savings: { min, max } }).map((j) => j.id);
+    expect(ids(null, 0)).toEqual([20]);
+    expect(ids(0, 10)).toEqual([21, 22]);
+    expect(ids(90, 100)).toEqual([24, 25]);
+    expect(ids(10, null)).toEqual([23, 24, 25]);
+  });
+
   it("searches job id, names and pending reasons", () => {
     expect(ids(filterJobs(jobs, filters({ q: "ddb" })))).toEqual([2]);
     expect(ids(filterJobs(jobs, filters({ q: "4" })))).toEqual([4]);

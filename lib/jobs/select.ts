@@ -1,7 +1,7 @@
 // What the CommCell cannot filter, done here over normalized jobs: status kinds, client and group by name,
 // agent, level, free text; then sorting on any column and paging.
 
-import type { JobFilters, Sort, SortColumn } from "./filters";
+import type { JobFilters, SavingsRange, Sort, SortColumn } from "./filters";
 import type { Job } from "./job";
 
 type SortValue = number | string | null;
@@ -55,6 +55,15 @@ function inRange(job: Job, from: number | null, to: number | null): boolean {
   return time !== null && (from === null || time >= from) && (to === null || time < to);
 }
 
+/** [min, max), except that a range reaching 100 % holds 100 %; jobs with no savings figure are outside. */
+function inSavings(job: Job, range: SavingsRange | null): boolean {
+  if (range === null) return true;
+  const savings = job.percentSavings;
+  if (savings === null) return false;
+  if (range.min !== null && savings < range.min) return false;
+  return range.max === null || savings < range.max || (range.max >= 100 && savings <= range.max);
+}
+
 export function filterJobs(jobs: readonly Job[], filters: JobFilters): Job[] {
   const statuses = filters.status.length > 0 ? new Set(filters.status) : null;
   const levels = filters.level.length > 0 ? new Set(filters.level) : null;
@@ -68,7 +77,8 @@ export function filterJobs(jobs: readonly Job[], filters: JobFilters): Job[] {
       (!filters.agent || lower(job.appType?.name) === filters.agent.toLowerCase()) &&
       (!levels || (job.backupLevel !== null && levels.has(job.backupLevel.kind))) &&
       (!needle || matchesText(job, needle)) &&
-      inRange(job, filters.from, filters.to),
+      inRange(job, filters.from, filters.to) &&
+      inSavings(job, filters.savings),
   );
 }
 

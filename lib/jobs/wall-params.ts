@@ -3,7 +3,14 @@
 // strictly, and a bad one is named on the screen while the rest still works.
 
 import { BACKUP_LEVEL_LABELS } from "./backup-levels";
-import { DEFAULT_FILTERS, type JobFilters, parseFilters, timeRangeText, WINDOWS } from "./filters";
+import {
+  DEFAULT_FILTERS,
+  type JobFilters,
+  parseFilters,
+  savingsRangeText,
+  timeRangeText,
+  WINDOWS,
+} from "./filters";
 import { formatDuration } from "./format";
 import { JOB_TYPES } from "./job-types";
 import { STATUS_INFO } from "./statuses";
@@ -180,7 +187,7 @@ export function wallCaption(filters: JobFilters): string[] {
     parts.push(filters.level.map((level) => BACKUP_LEVEL_LABELS[level]).join(", "));
   if (filters.status.length > 0) parts.push(filters.status.map((kind) => STATUS_INFO[kind].label).join(", "));
   if (filters.q) parts.push(`matching "${filters.q}"`);
-  const range = timeRangeText(filters.from, filters.to);
-  if (range) parts.push(range);
+  for (const text of [timeRangeText(filters.from, filters.to), savingsRangeText(filters.savings)])
+    if (text) parts.push(text);
   return parts;
 }
