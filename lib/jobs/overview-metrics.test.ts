@@ -5,6 +5,7 @@ import {
   longestRunning,
   outcomesOverTime,
   overviewTiles,
+  perNight,
   savingsBy,
   savingsByDay,
   savingsHistogram,
@@ -171,5 +172,35 @@ describe("outcomesOverTime", () => {
       { key: "2026-11-23T22", completed: 0, warnings: 1, errors: 1, failed: 0 },
     ]);
     expect(outcomesOverTime([], "day")).toEqual([]);
+  });
+});
+
+describe("perNight", () => {
+  const evening = Date.UTC(2026, 10, 22, 22) / 1000;
+  it("puts a backup window across midnight in one night, named by its evening", () => {
+    const rows = perNight([
+      job({ jobEndTime: evening, sizeOfApplication: 100, sizeOfMediaOnDisk: 10 }),
+      job({ jobEndTime: evening + 4 * 3600, sizeOfApplication: 300, sizeOfMediaOnDisk: 30 }),
+      job({ jobEndTime: evening + 15 * 3600, sizeOfApplication: 50, sizeOfMediaOnDisk: 50 }),
+    ]).rows;
+    expect(rows).toEqual([
+      { key: "2026-11-22", applicationBytes: 400, mediaBytes: 40, savingsPercent: 90, jobs: 2 },
+      { key: "2026-11-23", applicationBytes: 50, mediaBytes: 50, savingsPercent: 0, jobs: 1 },
+    ]);
+  });
+
+  it("counts only finished backups and synthetic fulls, and those without sizes apart", () => {
+    const series = perNight([
+      job({ jobType: "Restore", jobEndTime: evening, sizeOfApplication: 100, sizeOfMediaOnDisk: 10 }),
+      job({ jobType: "Synthetic Full", jobEndTime: evening, sizeOfApplication: 100, sizeOfMediaOnDisk: 10 }),
+      job({ status: "Running", jobEndTime: evening, sizeOfApplication: 100, sizeOfMediaOnDisk: 10 }),
+      job({ jobEndTime: evening }),
+    ]);
+    expect(series.rows.map((row) => row.jobs)).toEqual([1]);
+    expect(series.withoutSizes).toBe(1);
+  });
+
+  it("is empty for no jobs", () => {
+    expect(perNight([])).toEqual({ rows: [], withoutSizes: 0 });
   });
 });

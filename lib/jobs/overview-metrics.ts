@@ -101,6 +101,35 @@ export function savingsByDay(jobs: readonly Job[]): SavingsSeries<string> {
   return { rows, withoutSizes };
 }
 
+const HALF_DAY_MS = 43_200_000;
+/** Job types whose application size is data protected that night. */
+const NIGHTLY_TYPES: ReadonlySet<Job["typeKey"]> = new Set(["backup", "synthetic_full"]);
+
+/**
+ * Data protected (application bytes) against media written per backup night. A night runs from noon to
+ * noon UTC and is named by its evening, so a backup window across midnight stays one night; jobs count on
+ * the night they ended in.
+ */
+export function perNight(jobs: readonly Job[]): SavingsSeries<string> {
+  const byNight = new Map<string, Job[]>();
+  let withoutSizes = 0;
+  for (const job of jobs) {
+    if (job.active || job.endTime === null || !NIGHTLY_TYPES.has(job.typeKey)) continue;
+    if (!hasSizes(job)) {
+      withoutSizes++;
+      continue;
+    }
+    const night = new Date(job.endTime - HALF_DAY_MS).toISOString().slice(0, 10);
+    const group = byNight.get(night);
+    if (group) group.push(job);
+    else byNight.set(night, [job]);
+  }
+  const rows = [...byNight.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, group]) => ({ key, ...totals(group) }));
+  return { rows, withoutSizes };
+}
+
 /** The ten largest groups by application bytes (agent or client), the rest summed as "others". */
 export function savingsBy(jobs: readonly Job[], by: "agent" | "client", top = 10): SavingsSeries<string> {
   const groups = new Map<string, Job[]>();
@@ -219,11 +248,16 @@ export function longestRunning(jobs: readonly Job[], top = 10): LongRunner[] {
 export const OUTCOMES = ["completed", "warnings", "errors", "failed"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** The status kinds of each outcome: what the chart counts and what its bars link to. */
+export const OUTCOME_KINDS = {
+  completed: ["completed", "committed"],
+  warnings: ["completed_with_warnings"],
+  errors: ["completed_with_errors"],
+  failed: [...FAILURE],
+} as const satisfies Record<Outcome, readonly StatusKind[]>;
+
 function outcomeOf(kind: StatusKind): Outcome | null {
-  if (kind === "completed" || kind === "committed") return "completed";
-  if (kind === "completed_with_warnings") return "warnings";
-  if (kind === "completed_with_errors") return "errors";
-  return FAILURE.has(kind) ? "failed" : null;
+  return OUTCOMES.find((outcome) => (OUTCOME_KINDS[outcome] as readonly StatusKind[]).includes(kind)) ?? null;
 }
 
 export type OutcomeRow = { readonly key: string } & Readonly<Record<Outcome, number>>;

@@ -55,11 +55,15 @@ function inRange(job: Job, from: number | null, to: number | null): boolean {
   return time !== null && (from === null || time >= from) && (to === null || time < to);
 }
 
-/** [min, max), except that a range reaching 100 % holds 100 %; jobs with no savings figure are outside. */
+/**
+ * [min, max), except that a range reaching 100 % holds 100 %. Jobs without size data (no media size, or no
+ * application data) have no savings to speak of and are outside every range, as they are left out of the
+ * overview's histogram.
+ */
 function inSavings(job: Job, range: SavingsRange | null): boolean {
   if (range === null) return true;
   const savings = job.percentSavings;
-  if (savings === null) return false;
+  if (savings === null || !job.sizeOfApplication || job.sizeOfMediaOnDisk === null) return false;
   if (range.min !== null && savings < range.min) return false;
   return range.max === null || savings < range.max || (range.max >= 100 && savings <= range.max);
 }

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { type JobFilters, parseFilters } from "./filters";
+import type { Job } from "./job";
+import { normalizeJobSummary } from "./normalize";
+import { bucketRange, overviewLinks } from "./overview-links";
+import {
+  OUTCOMES,
+  outcomesOverTime,
+  perNight,
+  savingsBy,
+  savingsByDay,
+  savingsHistogram,
+} from "./overview-metrics";
+import { filterJobs } from "./select";
+
+const T0 = Date.UTC(2026, 10, 20) / 1000;
+let nextId = 1;
+function job(fields: Record<string, unknown>): Job {
+  return normalizeJobSummary({ jobId: nextId++, jobType: "Backup", status: "Completed", ...fields }) as Job;
+}
+
+// A few days of mixed jobs: types, outcomes, sizes (some missing), ends across midnight and noon.
+const STATUSES = [
+  "Completed",
+  "Failed",
+  "Completed w/ one or more errors",
+  "Completed w/ one or more warnings",
+  "Killed",
+];
+const TYPES = ["Backup", "Restore", "Synthetic Full", "Aux Copy"];
+const jobs: Job[] = Array.from({ length: 400 }, (_, i) =>
+  job({
+    jobType: TYPES[i % TYPES.length],
+    status: STATUSES[i % STATUSES.length],
+    jobStartTime: T0 + i * 1500 - 3600,
+    jobEndTime: T0 + i * 1500,
+    appTypeName: i % 3 === 0 ? "SQL Server" : "Windows File System",
+    destClientName: `client-${i % 7}`,
+    ...(i % 11 === 0
+      ? {}
+      : {
+          sizeOfApplication: 1000 + i,
+          sizeOfMediaOnDisk: (i * 37) % 1400,
+          percentSavings: (1 - ((i * 37) % 1400) / (1000 + i)) * 100,
+        }),
+  }),
+);
+jobs.push(job({ status: "Running", jobStartTime: T0 }));
+
+/** What the CommCell would send for a link's filters (category and types go upstream), then ours. */
+function followed(href: string): Job[] {
+  const { filters, problems } = parseFilters(new URL(href, "http://x").searchParams);
+  expect(problems).toEqual([]);
+  const upstream = jobs.filter(
+    (j) =>
+      (filters.category === "all" || (filters.category === "active") === j.active) &&
+      (filters.type === "all" || (filters.type as JobFilters["type"] & string[]).includes(j.typeKey)),
+  );
+  return filterJobs(upstream, filters);
+}
+
+const links = overviewLinks(2_592_000);
+
+describe("overview links list exactly the jobs that were counted", () => {
+  it("per day", () => {
+    const rows = savingsByDay(jobs).rows;
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      const listed = followed(links.day(row.key)).filter(
+        (j) => j.sizeOfApplication && j.sizeOfMediaOnDisk !== null,
+      );
+      expect(listed.length).toBe(row.jobs);
+    }
+  });
+
+  it("per night, noon to noon", () => {
+    const rows = perNight(jobs).rows;
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      const listed = followed(links.night(row.key)).filter(
+        (j) => j.sizeOfApplication && j.sizeOfMediaOnDisk !== null,
+      );
+      expect(listed.length).toBe(row.jobs);
+    }
+  });
+
+  it("per agent and client, and none for others", () => {
+    for (const by of ["agent", "client"] as const) {
+      for (const row of savingsBy(jobs, by, 3).rows) {
+        const href = links.group(by, row.key);
+        if (row.key === "others") {
+          expect(href).toBeNull();
+          continue;
+        }
+        const listed = followed(href as string).filter(
+          (j) => j.sizeOfApplication && j.sizeOfMediaOnDisk !== null,
+        );
+        expect(listed.length).toBe(row.jobs);
+      }
+    }
+  });
+
+  it("per savings bin", () => {
+    const { bins } = savingsHistogram(jobs);
+    expect(bins.reduce((n, bin) => n + bin.count, 0)).toBeGreaterThan(20);
+    for (const bin of bins) expect(followed(links.savingsBin(bin.from, bin.to)).length).toBe(bin.count);
+  });
+
+  it("per outcome and hour or day", () => {
+    for (const bucket of ["hour", "day"] as const) {
+      for (const row of outcomesOverTime(jobs, bucket))
+        for (const outcome of OUTCOMES)
+          expect(followed(links.outcome(row.key, outcome)).length).toBe(row[outcome]);
+    }
+  });
+});
+
+describe("bucketRange", () => {
+  it("reads days, hours and nights", () => {
+    expect(bucketRange("2026-11-22")).toEqual({ from: Date.UTC(2026, 10, 22), to: Date.UTC(2026, 10, 23) });
+    expect(bucketRange("2026-11-22T14")).toEqual({
+      from: Date.UTC(2026, 10, 22, 14),
+      to: Date.UTC(2026, 10, 22, 15),
+    });
+    expect(bucketRange("2026-11-22", true)).toEqual({
+      from: Date.UTC(2026, 10, 22, 12),
+      to: Date.UTC(2026, 10, 23, 12),
+    });
+  });
+});

@@ -1,0 +1,49 @@
+// The /jobs URL behind each number and chart element of the overview: one place that knows how a tile, a
+// day's bar or a histogram bin becomes filters, so every link lists exactly the jobs that were counted.
+
+import { DEFAULT_FILTERS, type JobFilters, serializeFilters } from "./filters";
+import { OUTCOME_KINDS, type Outcome } from "./overview-metrics";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function jobsHref(patch: Partial<JobFilters>): string {
+  return `/jobs?${serializeFilters({ ...DEFAULT_FILTERS, ...patch }).toString()}`;
+}
+
+/** The [from, to) of a chart key: "2026-11-22" is that UTC day, "2026-11-22T14" that hour. */
+export function bucketRange(key: string, nightly = false): { from: number; to: number } {
+  const hourly = key.length === 13;
+  const from = Date.parse(hourly ? `${key}:00:00Z` : `${key}T00:00:00Z`) + (nightly ? 12 * HOUR : 0);
+  return { from, to: from + (hourly ? HOUR : DAY) };
+}
+
+export interface OverviewLinks {
+  /** Finished jobs of every type that ended on a UTC day (savings per day). */
+  day(key: string): string;
+  /** Backups and synthetic fulls that ended in a backup night, noon to noon UTC. */
+  night(key: string): string;
+  /** Finished jobs of an agent or client (savings by...); null for "others", which is no one filter. */
+  group(by: "agent" | "client", key: string): string | null;
+  /** Finished backups whose savings fall in a histogram bin. */
+  savingsBin(from: number, to: number): string;
+  /** Jobs of one outcome that ended in an hour or a day. */
+  outcome(key: string, outcome: Outcome): string;
+}
+
+/** Links for an overview over `window` seconds: every link keeps the window, so counts match. */
+export function overviewLinks(window: number): OverviewLinks {
+  const base = { type: "all", window, category: "finished" } as const;
+  return {
+    day: (key) => jobsHref({ ...base, ...bucketRange(key) }),
+    night: (key) => jobsHref({ ...base, type: ["backup", "synthetic_full"], ...bucketRange(key, true) }),
+    group: (by, key) => (key === "others" || key === "(none)" ? null : jobsHref({ ...base, [by]: key })),
+    savingsBin: (from, to) =>
+      jobsHref({
+        ...base,
+        type: ["backup"],
+        savings: { min: Number.isFinite(from) ? from : null, max: to },
+      }),
+    outcome: (key, outcome) => jobsHref({ ...base, status: OUTCOME_KINDS[outcome], ...bucketRange(key) }),
+  };
+}
