@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { STATUS_INFO, STATUS_KINDS } from "../lib/jobs/statuses";
 import { expect, test } from "./fixtures";
 import { resetFaults, setFaults, simulatorJobs } from "./simulator";
@@ -82,7 +83,9 @@ test("overview tiles count what the CommCell has and open the jobs behind them",
   const tile = page.locator('[data-tile="Running"]');
   await expect(tile).toContainText(String(running));
   await tile.click();
-  await expect(page).toHaveURL(/\/jobs\?type=all&window=7d&category=active&status=running/);
+  await expect(page).toHaveURL(/\/jobs\?/);
+  const params = Object.fromEntries(new URL(page.url()).searchParams);
+  expect(params).toEqual({ category: "active", type: "all", status: "running", window: "7d" });
   await expect(page.getByTestId("total")).toHaveText(`${running} jobs`);
   expect(consoleErrors).toEqual([]);
 });
@@ -95,7 +98,121 @@ test("the savings chart draws, with its data as a table", async ({ page, console
       .locator("svg")
       .first(),
   ).toBeVisible();
-  await page.getByText("Data", { exact: true }).click();
-  await expect(page.getByRole("columnheader", { name: "Media on disk" })).toBeVisible();
+  const section = page.locator("section", { has: page.locator("#savings") });
+  await section.getByText("Data", { exact: true }).click();
+  await expect(section.getByRole("columnheader", { name: "Media on disk" })).toBeVisible();
   expect(consoleErrors).toEqual([]);
+});
+
+/** Clicks the tallest bar of a chart: a bar that surely has jobs behind it. */
+async function clickTallestBar(page: Page, chart: RegExp) {
+  const bars = page.getByRole("img", { name: chart }).locator(".recharts-bar-rectangle path");
+  await expect(bars.first()).toBeVisible();
+  const heights = await bars.evaluateAll((paths) => paths.map((path) => path.getBoundingClientRect().height));
+  await bars.nth(heights.indexOf(Math.max(...heights))).click();
+}
+
+/** The number in a chart's data table, by the row's first cell and the column. */
+async function tableCount(page: Page, caption: string, row: string, column: number): Promise<number> {
+  const table = page.locator(`details[data-chart-data="${caption}"] table`);
+  const cells = table
+    .locator("tbody tr", { has: page.getByRole("rowheader", { name: row, exact: true }) })
+    .locator("td");
+  return Number(await cells.nth(column).textContent());
+}
+
+test("a histogram bar opens exactly the backups it counts", async ({ page, consoleErrors }) => {
+  await page.goto("/?window=7d");
+  await clickTallestBar(page, /Finished backups by savings percentage/);
+  await expect(page).toHaveURL(/\/jobs\?.*savings=/);
+  const [min, max] = (new URL(page.url()).searchParams.get("savings") ?? "").split("..");
+  const label = min === "" ? "< 0 %" : `${min}-${max} %`;
+  await expect(page.getByTestId("savings-range")).toBeVisible();
+  const total = Number((await page.getByTestId("total").textContent())?.match(/\d+/)?.[0]);
+  await page.goBack();
+  expect(await tableCount(page, "Finished backups by savings percentage", label, 0)).toBe(total);
+  expect(consoleErrors).toEqual([]);
+});
+
+test("an outcome segment opens that outcome's jobs of that day", async ({ page }) => {
+  await page.goto("/?window=7d");
+  await clickTallestBar(page, /Finished jobs per day by outcome/);
+  await expect(page).toHaveURL(/\/jobs\?.*status=.*from=\d{4}-\d{2}-\d{2}&to=/);
+  const url = new URL(page.url());
+  const day = url.searchParams.get("from") ?? "";
+  const status = url.searchParams.get("status") ?? "";
+  await expect(page.getByTestId("time-range")).toContainText(`ended from ${day}`);
+  const total = Number((await page.getByTestId("total").textContent())?.match(/\d+/)?.[0]);
+  await page.goBack();
+  const column = ["completed,committed", "completed_with_warnings", "completed_with_errors"].indexOf(status);
+  expect(await tableCount(page, "Finished jobs per day by outcome", day, column === -1 ? 3 : column)).toBe(
+    total,
+  );
+});
+
+test("a night's bar opens that night's backups; its table counts those with sizes", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/?window=7d");
+  await expect(
+    page.getByRole("heading", { name: "Data protected per night against media written" }),
+  ).toBeVisible();
+  await clickTallestBar(page, /Data protected and media written per backup night/);
+  await expect(page).toHaveURL(/\/jobs\?.*type=backup,synthetic_full.*from=\d{4}-\d{2}-\d{2}T12:00Z/);
+  const query = new URL(page.url()).searchParams;
+  const night = (query.get("from") ?? "").slice(0, 10);
+  query.set("pageSize", "10000");
+  const listed = (await (await request.get(`/api/jobs?${query}`)).json()).jobs as {
+    sizeOfApplication: number | null;
+    sizeOfMediaOnDisk: number | null;
+  }[];
+  const withSizes = listed.filter((job) => job.sizeOfApplication && job.sizeOfMediaOnDisk !== null).length;
+  await page.goBack();
+  expect(
+    await tableCount(page, "Data protected and media written per backup night (noon to noon UTC)", night, 3),
+  ).toBe(withSizes);
+});
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`the overview in the ${scheme} theme (screenshot attached)`, async ({
+    page,
+    consoleErrors,
+  }, testInfo) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto("/?window=7d");
+    await expect(page.locator(".recharts-surface").first()).toBeVisible();
+    // Every chart drawn before the picture is taken.
+    await expect(page.getByRole("img").locator("svg.recharts-surface")).toHaveCount(6);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe(scheme === "dark" ? "rgb(11, 17, 32)" : "rgb(248, 250, 252)");
+    await testInfo.attach(`overview-${scheme}`, {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: "image/png",
+    });
+    expect(consoleErrors).toEqual([]);
+  });
+}
+
+test("the overview's filters are in its URL and carry into every link", async ({ page, request }) => {
+  const sample = (await (await request.get("/api/jobs?type=all&window=7d&pageSize=200")).json()).jobs as {
+    clientGroups: { name: string | null }[];
+  }[];
+  const group = sample.flatMap((job) => job.clientGroups).find((g) => g.name)?.name as string;
+  await page.goto(`/?window=7d&clientGroup=${encodeURIComponent(group)}`);
+  await expect(page.getByTestId("covering")).toHaveText(
+    `Covering: All job types · last 7d · client group ${group} Show everything`,
+  );
+  const running = page.locator('[data-tile="Running"]');
+  const shown = Number(await running.locator("span").first().textContent());
+  await running.click();
+  await expect(page).toHaveURL(/\/jobs\?/);
+  expect(new URL(page.url()).searchParams.get("clientGroup")).toBe(group);
+  await expect(page.getByTestId("total")).toHaveText(`${shown} jobs`);
+  await page.goBack();
+  await page.getByRole("link", { name: "Show everything" }).click();
+  await expect(page).toHaveURL(/\/\?window=7d$/);
+  await page.goto("/?window=7d&type=nonsense");
+  await expect(page.getByRole("alert")).toContainText('type "nonsense" is not a job type');
 });

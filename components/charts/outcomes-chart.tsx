@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Outcome, OutcomeRow } from "@/lib/jobs/overview-metrics";
 
@@ -11,7 +12,10 @@ const SERIES = [
 ] as const satisfies readonly (readonly [Outcome, string, string])[];
 
 /** Finished jobs per hour or day, stacked by outcome. */
-export function OutcomesChart({ rows, label }: { rows: readonly OutcomeRow[]; label: string }) {
+export type LinkedOutcomeRow = OutcomeRow & { readonly links: Readonly<Record<Outcome, string>> };
+
+export function OutcomesChart({ rows, label }: { rows: readonly LinkedOutcomeRow[]; label: string }) {
+  const router = useRouter();
   return (
     <div className="h-64 w-full" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
@@ -22,7 +26,19 @@ export function OutcomesChart({ rows, label }: { rows: readonly OutcomeRow[]; la
           <Tooltip contentStyle={{ background: "var(--surface)", borderColor: "var(--border)" }} />
           <Legend />
           {SERIES.map(([key, name, fill]) => (
-            <Bar key={key} dataKey={key} name={name} stackId="outcome" fill={fill} />
+            <Bar
+              key={key}
+              dataKey={key}
+              name={name}
+              stackId="outcome"
+              fill={fill}
+              cursor="pointer"
+              // Each segment opens its own outcome's jobs of that hour or day.
+              onClick={(_, index) => {
+                const row = rows[index];
+                if (row) router.push(row.links[key]);
+              }}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -12,12 +12,15 @@ import {
   YAxis,
 } from "recharts";
 import { formatBytes } from "@/lib/jobs/format";
+import { useOpenJobs } from "./open-jobs";
 
 export interface SavingsRow {
   readonly key: string;
   readonly applicationBytes: number;
   readonly mediaBytes: number;
   readonly savingsPercent: number | null;
+  /** The /jobs view of the jobs behind this group; null when no one filter lists them ("others"). */
+  readonly href: string | null;
 }
 
 // Colours come from the theme's variables, so light and dark follow one palette.
@@ -28,7 +31,16 @@ const COLOURS = {
 } as const;
 
 /** Application vs media-on-disk bytes per group (bars) with the savings percentage (line). */
-export function SavingsChart({ rows, label }: { rows: readonly SavingsRow[]; label: string }) {
+export function SavingsChart({
+  rows,
+  label,
+  names = { application: "Application", media: "Media on disk" },
+}: {
+  rows: readonly SavingsRow[];
+  label: string;
+  names?: { application: string; media: string };
+}) {
+  const open = useOpenJobs(rows);
   return (
     <div className="h-72 w-full" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
@@ -57,8 +69,22 @@ export function SavingsChart({ rows, label }: { rows: readonly SavingsRow[]; lab
             contentStyle={{ background: "var(--surface)", borderColor: "var(--border)" }}
           />
           <Legend />
-          <Bar yAxisId="bytes" dataKey="applicationBytes" name="Application" fill={COLOURS.application} />
-          <Bar yAxisId="bytes" dataKey="mediaBytes" name="Media on disk" fill={COLOURS.media} />
+          <Bar
+            yAxisId="bytes"
+            dataKey="applicationBytes"
+            name={names.application}
+            fill={COLOURS.application}
+            cursor="pointer"
+            onClick={open}
+          />
+          <Bar
+            yAxisId="bytes"
+            dataKey="mediaBytes"
+            name={names.media}
+            fill={COLOURS.media}
+            cursor="pointer"
+            onClick={open}
+          />
           <Line
             yAxisId="percent"
             dataKey="savingsPercent"

@@ -1,14 +1,13 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { HistogramBin } from "@/lib/jobs/overview-metrics";
-
-const binLabel = (bin: HistogramBin) =>
-  bin.from === Number.NEGATIVE_INFINITY ? "< 0 %" : `${bin.from}-${bin.to} %`;
+import { type HistogramBin, savingsBinLabel } from "@/lib/jobs/overview-metrics";
+import { useOpenJobs } from "./open-jobs";
 
 /** How many finished backups saved how much: a low bar at the left is where to look. */
-export function SavingsHistogramChart({ bins }: { bins: readonly HistogramBin[] }) {
-  const data = bins.map((bin) => ({ label: binLabel(bin), count: bin.count }));
+export function SavingsHistogramChart({ bins }: { bins: readonly (HistogramBin & { href: string })[] }) {
+  const data = bins.map((bin) => ({ label: savingsBinLabel(bin), count: bin.count, href: bin.href }));
+  const open = useOpenJobs(data);
   return (
     <div className="h-64 w-full" role="img" aria-label="Finished backups by savings percentage">
       <ResponsiveContainer width="100%" height="100%">
@@ -20,7 +19,7 @@ export function SavingsHistogramChart({ bins }: { bins: readonly HistogramBin[] 
             contentStyle={{ background: "var(--surface)", borderColor: "var(--border)" }}
             formatter={(value) => [`${value} backups`, "Jobs"]}
           />
-          <Bar dataKey="count" name="Backups" fill="var(--tone-success)" />
+          <Bar dataKey="count" name="Backups" fill="var(--tone-success)" cursor="pointer" onClick={open} />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -1,42 +1,47 @@
 import Link from "next/link";
-import type { OverviewTiles as Tiles } from "@/lib/jobs/overview-metrics";
+import type { OverviewLinks } from "@/lib/jobs/overview-links";
+import { FAILURE, OUTCOME_KINDS, type OverviewTiles as Tiles } from "@/lib/jobs/overview-metrics";
 
 /** The numbers that answer "is anything broken": each opens the /jobs view of the jobs behind it. */
-export function OverviewTiles({ tiles, window }: { tiles: Tiles; window: string }) {
-  const link = (params: string) => `/jobs?type=all&window=${window}&${params}`;
+export function OverviewTiles({ tiles, links }: { tiles: Tiles; links: OverviewLinks }) {
   const items = [
-    { label: "Running", value: tiles.running, href: link("category=active&status=running"), tone: "info" },
+    { label: "Running", value: tiles.running, href: links.status(["running"], "active"), tone: "info" },
     {
       label: "Waiting, pending, queued",
       value: tiles.waiting,
-      href: link("category=active&status=waiting,pending,queued"),
+      href: links.status(["waiting", "pending", "queued"], "active"),
       tone: "pending",
     },
     {
       label: "Suspended",
       value: tiles.suspended,
-      href: link("category=active&status=suspended,suspend_pending"),
+      href: links.status(["suspended", "suspend_pending"], "active"),
       tone: "paused",
     },
     {
       label: "Failed, failed to start, killed",
       value: tiles.failed,
-      href: link("status=failed,failed_to_start,killed,interrupted"),
+      href: links.status([...FAILURE], "all"),
       tone: "danger",
     },
     {
       label: "Completed with errors",
       value: tiles.completedWithErrors,
-      href: link("status=completed_with_errors"),
+      href: links.status(OUTCOME_KINDS.errors, "all"),
       tone: "warning",
     },
     {
       label: "Completed with warnings",
       value: tiles.completedWithWarnings,
-      href: link("status=completed_with_warnings"),
+      href: links.status(OUTCOME_KINDS.warnings, "all"),
       tone: "warning",
     },
-    { label: "Completed", value: tiles.completed, href: link("status=completed,committed"), tone: "success" },
+    {
+      label: "Completed",
+      value: tiles.completed,
+      href: links.status(OUTCOME_KINDS.completed, "all"),
+      tone: "success",
+    },
   ] as const;
   return (
     <ul aria-label="Overview" className="grid grid-cols-2 gap-3 sm:grid-cols-4">

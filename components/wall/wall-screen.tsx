@@ -6,8 +6,9 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import type { WallView } from "@/lib/api/wall-view";
 import { ApiFailure, fetchApi } from "@/lib/client/fetch-api";
 import { serializeFilters } from "@/lib/jobs/filters";
+import { describeFilters } from "@/lib/jobs/filters-caption";
 import { timeZoneOf } from "@/lib/jobs/view-params";
-import { type WallPanel as PanelId, parseWall, WALL_PANEL_LABELS, wallCaption } from "@/lib/jobs/wall-params";
+import { type WallPanel as PanelId, parseWall, WALL_PANEL_LABELS } from "@/lib/jobs/wall-params";
 import type { WallSummary } from "@/lib/jobs/wall-summary";
 import { EMPTY_LOG, formatAge, freshnessOf, recordAnswer, recordFailure } from "@/lib/wall/freshness";
 import {
@@ -139,7 +140,7 @@ export function WallScreen({ refreshFloorSeconds }: { refreshFloorSeconds: numbe
         <div className="min-w-0">
           <h1 className="truncate text-[3.6vh] font-bold">{wall.title ?? "CommCell jobs"}</h1>
           <p data-testid="caption" className="truncate text-[2.2vh] text-[var(--muted)]">
-            {wallCaption(filters).join(" · ")}
+            {describeFilters(filters).join(" · ")}
           </p>
         </div>
         <div className="shrink-0 text-right">

@@ -18,6 +18,11 @@ export const WINDOWS = {
   "1y": 31_536_000,
 } as const;
 export type WindowName = keyof typeof WINDOWS;
+
+/** The name of a window in seconds ("7d"), or null for a custom one. */
+export function windowName(seconds: number): WindowName | null {
+  return (Object.keys(WINDOWS) as WindowName[]).find((name) => WINDOWS[name] === seconds) ?? null;
+}
 const WINDOW_MIN = 60;
 const WINDOW_MAX = 31_622_400; // 366 days: the CommCell keeps a year
 

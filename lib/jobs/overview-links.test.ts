@@ -11,6 +11,7 @@ import {
   savingsByDay,
   savingsHistogram,
 } from "./overview-metrics";
+import { overviewHref, parseOverview } from "./overview-params";
 import { filterJobs } from "./select";
 
 const T0 = Date.UTC(2026, 10, 20) / 1000;
@@ -59,7 +60,7 @@ function followed(href: string): Job[] {
   return filterJobs(upstream, filters);
 }
 
-const links = overviewLinks(2_592_000);
+const links = overviewLinks(parseOverview(new URLSearchParams("window=30d")).filters);
 
 describe("overview links list exactly the jobs that were counted", () => {
   it("per day", () => {
@@ -126,5 +127,43 @@ describe("bucketRange", () => {
       from: Date.UTC(2026, 10, 22, 12),
       to: Date.UTC(2026, 10, 23, 12),
     });
+  });
+});
+
+describe("overview filters", () => {
+  it("cover every job type unless type says otherwise, and name bad values", () => {
+    expect(parseOverview(new URLSearchParams("")).filters.type).toBe("all");
+    expect(parseOverview(new URLSearchParams("type=restore")).filters.type).toEqual(["restore"]);
+    const bad = parseOverview(new URLSearchParams("type=nonsense&window=7d&sort=zzz&clientGroup=London"));
+    expect(bad.filters.type).toBe("all");
+    expect(bad.filters.window).toBe(604_800);
+    expect(bad.filters.clientGroup).toBe("London");
+    expect(bad.problems.map((problem) => problem.param)).toEqual(["type"]);
+  });
+
+  it("write the overview's own address, keeping backups-only when asked", () => {
+    const href = (query: string) => overviewHref(parseOverview(new URLSearchParams(query)).filters);
+    expect(href("")).toBe("/");
+    expect(href("window=7d&clientGroup=London")).toBe("/?clientGroup=London&window=7d");
+    expect(href("type=backup")).toBe("/?type=backup");
+  });
+
+  it("carry into every link, so a narrowed overview opens narrowed lists", () => {
+    const narrowed = overviewLinks(
+      parseOverview(new URLSearchParams("clientGroup=London&window=7d")).filters,
+    );
+    for (const href of [
+      narrowed.day("2026-11-22"),
+      narrowed.status(["running"], "active"),
+      narrowed.failingClient("db01"),
+      narrowed.savingsBin(0, 10),
+    ]) {
+      const params = new URL(href, "http://x").searchParams;
+      expect(params.get("clientGroup")).toBe("London");
+      expect(params.get("window")).toBe("7d");
+    }
+    expect(new URL(narrowed.failingClient("db01"), "http://x").searchParams.get("status")).toBe(
+      "failed,failed_to_start,killed,interrupted",
+    );
   });
 });

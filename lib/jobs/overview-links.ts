@@ -2,7 +2,8 @@
 // day's bar or a histogram bin becomes filters, so every link lists exactly the jobs that were counted.
 
 import { DEFAULT_FILTERS, type JobFilters, serializeFilters } from "./filters";
-import { OUTCOME_KINDS, type Outcome } from "./overview-metrics";
+import { FAILURE, OUTCOME_KINDS, type Outcome } from "./overview-metrics";
+import type { StatusKind } from "./statuses";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -18,7 +19,19 @@ export function bucketRange(key: string, nightly = false): { from: number; to: n
   return { from, to: from + (hourly ? HOUR : DAY) };
 }
 
+/** Backups and synthetic fulls, within the types the overview covers. */
+function nightlyTypes(type: JobFilters["type"]): JobFilters["type"] {
+  const nightly = ["backup", "synthetic_full"] as const;
+  if (type === "all") return [...nightly];
+  const kept = type.filter((key) => (nightly as readonly string[]).includes(key));
+  return kept.length > 0 ? kept : type;
+}
+
 export interface OverviewLinks {
+  /** Jobs of some status kinds: a tile's jobs. */
+  status(kinds: readonly StatusKind[], category: JobFilters["category"]): string;
+  /** A client's failures: a row of "clients failing most". */
+  failingClient(client: string): string;
   /** Finished jobs of every type that ended on a UTC day (savings per day). */
   day(key: string): string;
   /** Backups and synthetic fulls that ended in a backup night, noon to noon UTC. */
@@ -31,17 +44,22 @@ export interface OverviewLinks {
   outcome(key: string, outcome: Outcome): string;
 }
 
-/** Links for an overview over `window` seconds: every link keeps the window, so counts match. */
-export function overviewLinks(window: number): OverviewLinks {
-  const base = { type: "all", window, category: "finished" } as const;
+/**
+ * Links for an overview of `filters`: every link keeps them (window, client group, types...), so a link lists
+ * the jobs that were counted and no others.
+ */
+export function overviewLinks(filters: JobFilters): OverviewLinks {
+  const base = { ...filters, category: "finished" } as const;
   return {
+    status: (kinds, category) => jobsHref({ ...filters, category, status: kinds }),
+    failingClient: (client) => jobsHref({ ...base, client, status: [...FAILURE] }),
     day: (key) => jobsHref({ ...base, ...bucketRange(key) }),
-    night: (key) => jobsHref({ ...base, type: ["backup", "synthetic_full"], ...bucketRange(key, true) }),
+    night: (key) => jobsHref({ ...base, type: nightlyTypes(filters.type), ...bucketRange(key, true) }),
     group: (by, key) => (key === "others" || key === "(none)" ? null : jobsHref({ ...base, [by]: key })),
     savingsBin: (from, to) =>
       jobsHref({
         ...base,
-        type: ["backup"],
+        type: filters.type === "all" || filters.type.includes("backup") ? ["backup"] : filters.type,
         savings: { min: Number.isFinite(from) ? from : null, max: to },
       }),
     outcome: (key, outcome) => jobsHref({ ...base, status: OUTCOME_KINDS[outcome], ...bucketRange(key) }),

@@ -172,6 +172,11 @@ export interface HistogramBin {
 }
 
 /** How many finished backups saved how much, in 10-point bins, so unusually low savings stand out. */
+/** "< 0 %" for the first bin (media larger than data), "10-20 %" for the others. */
+export function savingsBinLabel(bin: Pick<HistogramBin, "from" | "to">): string {
+  return bin.from === Number.NEGATIVE_INFINITY ? "< 0 %" : `${bin.from}-${bin.to} %`;
+}
+
 export function savingsHistogram(jobs: readonly Job[]): { bins: HistogramBin[]; withoutSizes: number } {
   const bins: HistogramBin[] = [{ from: Number.NEGATIVE_INFINITY, to: 0, count: 0 }];
   for (let from = 0; from < 100; from += 10) bins.push({ from, to: from + 10, count: 0 });

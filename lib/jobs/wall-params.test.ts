@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WALL, parseWall, WALL_PANELS, WALL_PARAMS, wallCaption } from "./wall-params";
+import { DEFAULT_WALL, parseWall, WALL_PANELS, WALL_PARAMS } from "./wall-params";
 
 const parse = (query: string) => parseWall(new URLSearchParams(query));
 
@@ -72,31 +72,5 @@ describe("parseWall", () => {
       const definition = WALL_PARAMS[name] as { parse(t: string): unknown; serialize(v: unknown): string };
       expect(definition.serialize(definition.parse(text))).toBe(text);
     }
-  });
-});
-
-describe("wallCaption", () => {
-  it("says the default coverage in words", () => {
-    expect(wallCaption(parse("").filters)).toEqual(["Backup", "last 24h"]);
-  });
-
-  it("names each filter the address sets", () => {
-    const caption = wallCaption(
-      parse("type=backup,restore&window=7d&clientGroup=London&client=db01&level=full&status=failed&q=sql")
-        .filters,
-    );
-    expect(caption).toEqual([
-      "Backup, Restore",
-      "last 7d",
-      "client group London",
-      "client db01",
-      "Full",
-      "Failed",
-      'matching "sql"',
-    ]);
-  });
-
-  it("writes a custom window as a duration and all types as such", () => {
-    expect(wallCaption(parse("type=all&window=7200").filters)).toEqual(["All job types", "last 2 h 0 m"]);
   });
 });

@@ -2,18 +2,7 @@
 // Everything a TV needs is in its address, so a screen is set up by typing one URL; every value is parsed
 // strictly, and a bad one is named on the screen while the rest still works.
 
-import { BACKUP_LEVEL_LABELS } from "./backup-levels";
-import {
-  DEFAULT_FILTERS,
-  type JobFilters,
-  parseFilters,
-  savingsRangeText,
-  timeRangeText,
-  WINDOWS,
-} from "./filters";
-import { formatDuration } from "./format";
-import { JOB_TYPES } from "./job-types";
-import { STATUS_INFO } from "./statuses";
+import { DEFAULT_FILTERS, type JobFilters, parseFilters } from "./filters";
 import { VIEW_PARAMS, ViewParamError } from "./view-params";
 
 export const WALL_PANELS = ["tiles", "failures", "active", "waiting", "savings"] as const;
@@ -145,12 +134,12 @@ export interface ParsedWall {
 }
 
 /** Filters a wall does not use: it always shows active and finished jobs, in its own order, unpaged. */
-const IGNORED = ["category", "sort", "page", "pageSize"] as const;
+export const SUMMARY_IGNORED = ["category", "sort", "page", "pageSize"] as const;
 
 export function parseWall(params: URLSearchParams): ParsedWall {
   const parsed = parseFilters(params);
   const problems: { param: string; message: string }[] = parsed.problems
-    .filter((problem) => !(IGNORED as readonly string[]).includes(problem.param))
+    .filter((problem) => !(SUMMARY_IGNORED as readonly string[]).includes(problem.param))
     .map((problem) => ({ param: problem.param, message: problem.message }));
   const wall: Record<string, unknown> = { ...DEFAULT_WALL };
   for (const name of Object.keys(WALL_PARAMS) as (keyof WallParams)[]) {
@@ -168,26 +157,4 @@ export function parseWall(params: URLSearchParams): ParsedWall {
     wall: wall as unknown as WallParams,
     problems,
   };
-}
-
-/**
- * What the screen covers, in words, for its caption: so a viewer across the room knows that "3 failed"
- * means failed backups of one client group over a day, not everything.
- */
-export function wallCaption(filters: JobFilters): string[] {
-  const windowName = Object.entries(WINDOWS).find(([, seconds]) => seconds === filters.window)?.[0];
-  const parts = [
-    filters.type === "all" ? "All job types" : filters.type.map((key) => JOB_TYPES[key].label).join(", "),
-    `last ${windowName ?? formatDuration(filters.window)}`,
-  ];
-  if (filters.clientGroup) parts.push(`client group ${filters.clientGroup}`);
-  if (filters.client) parts.push(`client ${filters.client}`);
-  if (filters.agent) parts.push(`agent ${filters.agent}`);
-  if (filters.level.length > 0)
-    parts.push(filters.level.map((level) => BACKUP_LEVEL_LABELS[level]).join(", "));
-  if (filters.status.length > 0) parts.push(filters.status.map((kind) => STATUS_INFO[kind].label).join(", "));
-  if (filters.q) parts.push(`matching "${filters.q}"`);
-  for (const text of [timeRangeText(filters.from, filters.to), savingsRangeText(filters.savings)])
-    if (text) parts.push(text);
-  return parts;
 }

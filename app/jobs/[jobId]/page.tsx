@@ -142,10 +142,10 @@ export default async function JobPage({ params }: Props) {
       </div>
       <section className="space-y-2 rounded-lg border border-[var(--border)] p-4">
         <h2 className="font-medium">Why</h2>
-        {stoppedSeconds(job, Date.now()) !== null && job.lastUpdateTime !== null && (
+        {stopped !== null && job.lastUpdateTime !== null && (
           <p className="text-sm" data-testid="stopped-for">
-            {job.status} for about {formatDuration(stoppedSeconds(job, Date.now()))}: the CommCell last
-            reported on this job at {formatAbsolute(job.lastUpdateTime, "UTC")}.
+            {job.status} for about {formatDuration(stopped)}: the CommCell last reported on this job at{" "}
+            {formatAbsolute(job.lastUpdateTime, "UTC")}.
           </p>
         )}
         {job.pendingReason ? (
