@@ -2,6 +2,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/jobs/status-badge";
 import { Overview } from "@/components/overview/overview";
 import { SessionBar } from "@/components/session/session-bar";
+import { UrlProblems } from "@/components/ui/url-problems";
 import { cachedJobs } from "@/lib/api/job-view";
 import { pageViewer } from "@/lib/api/page-viewer";
 import { getRuntime } from "@/lib/api/runtime";
@@ -96,19 +97,7 @@ export default async function HomePage({ searchParams }: Props) {
             </>
           )}
         </p>
-        {problems.length > 0 && (
-          <div
-            role="alert"
-            className="rounded-md border border-[var(--tone-warning)] bg-[var(--tone-warning-bg)] p-2 text-sm"
-          >
-            Some values in the address were not understood and were left out:
-            <ul className="ml-4 list-disc">
-              {problems.map((problem) => (
-                <li key={problem.param}>{problem.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <UrlProblems problems={problems} />
       </header>
 
       {"error" in result ? (

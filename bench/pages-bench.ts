@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium";
 import { percentile } from "./load";
-import { ensureBuild, ROOT, startProcess, stopProcess } from "./processes";
+import { startApp, stopProcess } from "./processes";
 
 const PORT = 18_980;
 const APP = `http://127.0.0.1:${PORT}`;
@@ -22,20 +22,13 @@ async function firstLoadKb(path: string): Promise<number> {
 }
 
 export async function runPagesBench(): Promise<string> {
-  ensureBuild();
-  const app = await startProcess(
-    process.execPath,
-    [`${ROOT}/node_modules/next/dist/bin/next`, "start", "-p", String(PORT), "-H", "127.0.0.1"],
-    {
-      NEXT_TELEMETRY_DISABLED: "1",
-      SIMULATOR_PORT: "18981",
-      SIMULATOR_ADMIN_PORT: "18982",
-      SIMULATOR_JOBS: "24000",
-      SIMULATOR_START: "2026-11-23T22:00:00Z",
-      SIMULATOR_TIME_WARP: "0.000001",
-    },
-    "Ready",
-  );
+  const app = await startApp(PORT, {
+    SIMULATOR_PORT: "18981",
+    SIMULATOR_ADMIN_PORT: "18982",
+    SIMULATOR_JOBS: "24000",
+    SIMULATOR_START: "2026-11-23T22:00:00Z",
+    SIMULATOR_TIME_WARP: "0.000001",
+  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,

@@ -74,3 +74,14 @@ export function ensureBuild(): void {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
 }
+
+/** `next start` of the built app on a port, with the embedded simulator set by `env`, once it is ready. */
+export function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  ensureBuild();
+  return startProcess(
+    process.execPath,
+    [`${ROOT}/node_modules/next/dist/bin/next`, "start", "-p", String(port), "-H", "127.0.0.1"],
+    { NEXT_TELEMETRY_DISABLED: "1", ...env },
+    "Ready",
+  );
+}

@@ -5,28 +5,21 @@
 
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium";
-import { ensureBuild, ROOT, startProcess, stopProcess } from "./processes";
+import { startApp, stopProcess } from "./processes";
 
 const PORT = 18_990;
 const APP = `http://127.0.0.1:${PORT}`;
 
 export async function runWallSoak(cycles: number): Promise<string> {
-  ensureBuild();
-  const app = await startProcess(
-    process.execPath,
-    [`${ROOT}/node_modules/next/dist/bin/next`, "start", "-p", String(PORT), "-H", "127.0.0.1"],
-    {
-      NEXT_TELEMETRY_DISABLED: "1",
-      SIMULATOR_PORT: "18991",
-      SIMULATOR_ADMIN_PORT: "18992",
-      SIMULATOR_JOBS: "20000",
-      // A simulated minute per second: jobs start, progress, fail and finish between refreshes.
-      SIMULATOR_TIME_WARP: "60",
-      CACHE_TTL_SECONDS: "1",
-      REFRESH_FLOOR_SECONDS: "1",
-    },
-    "Ready",
-  );
+  const app = await startApp(PORT, {
+    SIMULATOR_PORT: "18991",
+    SIMULATOR_ADMIN_PORT: "18992",
+    SIMULATOR_JOBS: "20000",
+    // A simulated minute per second: jobs start, progress, fail and finish between refreshes.
+    SIMULATOR_TIME_WARP: "60",
+    CACHE_TTL_SECONDS: "1",
+    REFRESH_FLOOR_SECONDS: "1",
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

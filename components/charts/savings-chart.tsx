@@ -69,22 +69,17 @@ export function SavingsChart({
             contentStyle={{ background: "var(--surface)", borderColor: "var(--border)" }}
           />
           <Legend />
-          <Bar
-            yAxisId="bytes"
-            dataKey="applicationBytes"
-            name={names.application}
-            fill={COLOURS.application}
-            cursor="pointer"
-            onClick={open}
-          />
-          <Bar
-            yAxisId="bytes"
-            dataKey="mediaBytes"
-            name={names.media}
-            fill={COLOURS.media}
-            cursor="pointer"
-            onClick={open}
-          />
+          {(["application", "media"] as const).map((series) => (
+            <Bar
+              key={series}
+              yAxisId="bytes"
+              dataKey={series === "application" ? "applicationBytes" : "mediaBytes"}
+              name={names[series]}
+              fill={COLOURS[series]}
+              cursor="pointer"
+              onClick={open}
+            />
+          ))}
           <Line
             yAxisId="percent"
             dataKey="savingsPercent"

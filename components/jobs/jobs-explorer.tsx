@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { UrlProblems } from "@/components/ui/url-problems";
 import type { JobView } from "@/lib/api/job-view";
 import { ApiFailure, fetchApi } from "@/lib/client/fetch-api";
 import { invalidUrlValues, PAGE_PARSERS } from "@/lib/jobs/filter-parsers";
@@ -215,19 +216,7 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
         )}
       </div>
 
-      {problems.length > 0 && (
-        <div
-          role="alert"
-          className="rounded-md border border-[var(--tone-warning)] bg-[var(--tone-warning-bg)] p-2 text-sm"
-        >
-          Some values in the address were not understood and were left out:
-          <ul className="ml-4 list-disc">
-            {problems.map((problem) => (
-              <li key={problem.param}>{problem.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <UrlProblems problems={problems} />
       {(stale || (failed && view.data)) && (
         <p
           role="alert"

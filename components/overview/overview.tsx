@@ -184,24 +184,21 @@ export function Overview({
       </Section>
 
       <div className="grid gap-6 md:grid-cols-2">
-        <Section id="by-agent" title="Savings by agent">
-          <SavingsSection
-            series={savingsBy(jobs, "agent")}
-            href={(key) => links.group("agent", key)}
-            label="Application and media bytes by agent, with savings percentage"
-            keyHead="Agent"
-            what="finished jobs"
-          />
-        </Section>
-        <Section id="by-client" title="Savings by client (top 10)">
-          <SavingsSection
-            series={savingsBy(jobs, "client")}
-            href={(key) => links.group("client", key)}
-            label="Application and media bytes by client, with savings percentage"
-            keyHead="Client"
-            what="finished jobs"
-          />
-        </Section>
+        {(["agent", "client"] as const).map((by) => (
+          <Section
+            key={by}
+            id={`by-${by}`}
+            title={by === "agent" ? "Savings by agent" : "Savings by client (top 10)"}
+          >
+            <SavingsSection
+              series={savingsBy(jobs, by)}
+              href={(key) => links.group(by, key)}
+              label={`Application and media bytes by ${by}, with savings percentage`}
+              keyHead={by === "agent" ? "Agent" : "Client"}
+              what="finished jobs"
+            />
+          </Section>
+        ))}
       </div>
 
       <Section id="distribution" title="Savings of finished backups">

@@ -79,26 +79,38 @@ export interface SavingsSeries<K> {
   readonly withoutSizes: number;
 }
 
-/** Application vs media bytes per UTC day of the job's end, for finished jobs. */
-export function savingsByDay(jobs: readonly Job[]): SavingsSeries<string> {
-  const byDay = new Map<string, Job[]>();
+/**
+ * Finished jobs' sizes grouped by a key of their end time, oldest first; `include` picks the jobs that take
+ * part at all, and of those the ones without sizes are counted apart.
+ */
+function sizesByEnd(
+  jobs: readonly Job[],
+  keyOf: (endTime: number) => string,
+  include: (job: Job) => boolean = () => true,
+): SavingsSeries<string> {
+  const groups = new Map<string, Job[]>();
   let withoutSizes = 0;
   for (const job of jobs) {
-    if (job.active || job.endTime === null) continue;
+    if (job.active || job.endTime === null || !include(job)) continue;
     if (!hasSizes(job)) {
       withoutSizes++;
       continue;
     }
-    const day = new Date(job.endTime).toISOString().slice(0, 10);
+    const key = keyOf(job.endTime);
     // Appended in place: copying the group for every job made a busy day quadratic.
-    const group = byDay.get(day);
+    const group = groups.get(key);
     if (group) group.push(job);
-    else byDay.set(day, [job]);
+    else groups.set(key, [job]);
   }
-  const rows = [...byDay.entries()]
+  const rows = [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, group]) => ({ key, ...totals(group) }));
   return { rows, withoutSizes };
+}
+
+/** Application vs media bytes per UTC day of the job's end, for finished jobs. */
+export function savingsByDay(jobs: readonly Job[]): SavingsSeries<string> {
+  return sizesByEnd(jobs, (end) => new Date(end).toISOString().slice(0, 10));
 }
 
 const HALF_DAY_MS = 43_200_000;
@@ -111,23 +123,11 @@ const NIGHTLY_TYPES: ReadonlySet<Job["typeKey"]> = new Set(["backup", "synthetic
  * the night they ended in.
  */
 export function perNight(jobs: readonly Job[]): SavingsSeries<string> {
-  const byNight = new Map<string, Job[]>();
-  let withoutSizes = 0;
-  for (const job of jobs) {
-    if (job.active || job.endTime === null || !NIGHTLY_TYPES.has(job.typeKey)) continue;
-    if (!hasSizes(job)) {
-      withoutSizes++;
-      continue;
-    }
-    const night = new Date(job.endTime - HALF_DAY_MS).toISOString().slice(0, 10);
-    const group = byNight.get(night);
-    if (group) group.push(job);
-    else byNight.set(night, [job]);
-  }
-  const rows = [...byNight.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, group]) => ({ key, ...totals(group) }));
-  return { rows, withoutSizes };
+  return sizesByEnd(
+    jobs,
+    (end) => new Date(end - HALF_DAY_MS).toISOString().slice(0, 10),
+    (job) => NIGHTLY_TYPES.has(job.typeKey),
+  );
 }
 
 /** The ten largest groups by application bytes (agent or client), the rest summed as "others". */
