@@ -112,13 +112,18 @@ async function clickTallestBar(page: Page, chart: RegExp) {
   await bars.nth(heights.indexOf(Math.max(...heights))).click();
 }
 
-/** The number in a chart's data table, by the row's first cell and the column. */
+/** The number in a chart's data table (read while the table is folded away), by row and column. */
 async function tableCount(page: Page, caption: string, row: string, column: number): Promise<number> {
-  const table = page.locator(`details[data-chart-data="${caption}"] table`);
-  const cells = table
-    .locator("tbody tr", { has: page.getByRole("rowheader", { name: row, exact: true }) })
-    .locator("td");
-  return Number(await cells.nth(column).textContent());
+  const text = await page.locator(`details[data-chart-data="${caption}"] table`).evaluate(
+    (table, [wanted, index]) => {
+      for (const tr of table.querySelectorAll("tbody tr"))
+        if (tr.querySelector("th")?.textContent === wanted)
+          return tr.querySelectorAll("td")[index as number]?.textContent;
+      return null;
+    },
+    [row, column] as const,
+  );
+  return Number(text);
 }
 
 test("a histogram bar opens exactly the backups it counts", async ({ page, consoleErrors }) => {
@@ -159,8 +164,9 @@ test("a night's bar opens that night's backups; its table counts those with size
     page.getByRole("heading", { name: "Data protected per night against media written" }),
   ).toBeVisible();
   await clickTallestBar(page, /Data protected and media written per backup night/);
-  await expect(page).toHaveURL(/\/jobs\?.*type=backup,synthetic_full.*from=\d{4}-\d{2}-\d{2}T12:00Z/);
+  await expect(page).toHaveURL(/\/jobs\?.*from=\d{4}-\d{2}-\d{2}T12:00Z/);
   const query = new URL(page.url()).searchParams;
+  expect(query.get("type")).toBe("backup,synthetic_full");
   const night = (query.get("from") ?? "").slice(0, 10);
   query.set("pageSize", "10000");
   const listed = (await (await request.get(`/api/jobs?${query}`)).json()).jobs as {
@@ -184,7 +190,7 @@ for (const scheme of ["light", "dark"] as const) {
     await page.goto("/?window=7d");
     await expect(page.locator(".recharts-surface").first()).toBeVisible();
     // Every chart drawn before the picture is taken.
-    await expect(page.getByRole("img").locator("svg.recharts-surface")).toHaveCount(6);
+    await expect(page.locator(".recharts-wrapper")).toHaveCount(6);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe(scheme === "dark" ? "rgb(11, 17, 32)" : "rgb(248, 250, 252)");
     await testInfo.attach(`overview-${scheme}`, {
@@ -214,5 +220,7 @@ test("the overview's filters are in its URL and carry into every link", async ({
   await page.getByRole("link", { name: "Show everything" }).click();
   await expect(page).toHaveURL(/\/\?window=7d$/);
   await page.goto("/?window=7d&type=nonsense");
-  await expect(page.getByRole("alert")).toContainText('type "nonsense" is not a job type');
+  await expect(page.getByRole("alert").filter({ hasText: "not understood" })).toContainText(
+    'type "nonsense" is not a job type',
+  );
 });

@@ -9,7 +9,12 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 function jobsHref(patch: Partial<JobFilters>): string {
-  return `/jobs?${serializeFilters({ ...DEFAULT_FILTERS, ...patch }).toString()}`;
+  return `/jobs?${readableQuery(serializeFilters({ ...DEFAULT_FILTERS, ...patch }))}`;
+}
+
+/** A query string with commas and colons left as they are (both are legal there): links people read and paste. */
+export function readableQuery(params: URLSearchParams): string {
+  return params.toString().replaceAll("%2C", ",").replaceAll("%3A", ":");
 }
 
 /** The [from, to) of a chart key: "2026-11-22" is that UTC day, "2026-11-22T14" that hour. */

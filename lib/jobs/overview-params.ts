@@ -2,6 +2,7 @@
 // over every job type unless `type` says otherwise. Bad values are named and fall back like everywhere else.
 
 import { DEFAULT_FILTERS, FILTER_PARAMS, type JobFilters, parseFilters } from "./filters";
+import { readableQuery } from "./overview-links";
 import { SUMMARY_IGNORED } from "./wall-params";
 
 export interface ParsedOverview {
@@ -33,7 +34,7 @@ export function parseOverview(params: URLSearchParams): ParsedOverview {
 export function overviewHref(filters: JobFilters): string {
   const params = new URLSearchParams();
   for (const [name, value] of serializeSummaryFilters(filters)) params.set(name, value);
-  const query = params.toString();
+  const query = readableQuery(params);
   return query ? `/?${query}` : "/";
 }
 
