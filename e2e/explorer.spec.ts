@@ -204,3 +204,18 @@ test("a suspended job's page says how long it has been so", async ({ page }) => 
     await jobAction(running.jobId, "resume");
   }
 });
+
+test("a time or savings range from an overview link is shown, and one click clears it", async ({ page }) => {
+  await page.goto("/jobs?type=all&window=7d&from=2026-11-22&to=2026-11-23&savings=..50");
+  await expect(page.getByTestId("time-range")).toContainText(
+    "Jobs that ended from 2026-11-22 before 2026-11-23 (UTC)",
+  );
+  await expect(page.getByTestId("savings-range")).toContainText("Jobs saving under 50 %");
+  await expect(page.getByTestId("total")).toBeVisible();
+  await page.getByRole("button", { name: "Clear time range" }).click();
+  await expect(page).not.toHaveURL(/from=/);
+  await expect(page).toHaveURL(/savings=\.\.50/);
+  await page.getByRole("button", { name: "Clear savings range" }).click();
+  await expect(page).not.toHaveURL(/savings=/);
+  await expect(page.getByTestId("time-range")).toHaveCount(0);
+});

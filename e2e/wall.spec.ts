@@ -171,3 +171,34 @@ test("a failure that appears while the screen is up is highlighted as new", asyn
     "true",
   );
 });
+
+test("keeps polling when the browser says the tab is hidden: a TV must never freeze", async ({ page }) => {
+  await page.goto("/wall?type=all&refresh=1&panels=tiles");
+  await expect(page.getByTestId("updated")).toContainText("updated");
+  await page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  let answers = 0;
+  page.on("response", (response) => {
+    if (response.url().includes("/api/wall")) answers++;
+  });
+  await expect.poll(() => answers, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+});
+
+test("reloads itself after `reload` hours, once a refresh has worked", async ({ page }) => {
+  await page.clock.install();
+  await page.goto("/wall?type=all&refresh=5&panels=tiles&reload=1");
+  await expect(page.getByTestId("updated")).toContainText("updated");
+  await page.evaluate(() => {
+    (window as unknown as { beforeReload: boolean }).beforeReload = true;
+  });
+  const reloaded = page.waitForEvent("load");
+  await page.clock.fastForward("01:00:02");
+  await reloaded;
+  expect(
+    await page.evaluate(() => (window as unknown as { beforeReload?: boolean }).beforeReload),
+  ).toBeUndefined();
+  await expect(page.locator("[data-panel=tiles]")).toBeVisible();
+});
