@@ -1,6 +1,6 @@
 // The dashboard's server under load, against a 100,000-job simulator in its own process: a cold one-year
-// view, then 100 viewers polling one view and 100 polling different views. Reports the latency of
-// /api/jobs, the upstream requests it made, and the server's peak RSS.
+// view, then 100 viewers polling one view and 100 polling different views, then 20 wall screens. Reports the
+// latency of /api/jobs and /api/wall, the upstream requests they made, and the server's peak RSS.
 
 import { join } from "node:path";
 import { type LoadResult, load, poll } from "./load";
@@ -48,6 +48,10 @@ const POLL_FOR_MS = 30_000;
 const sameView = () => "/api/jobs?type=all&window=1y&pageSize=100";
 const viewOf = (i: number) =>
   `/api/jobs?type=all&window=${WINDOWS[i % WINDOWS.length]}${STATUSES[Math.floor(i / WINDOWS.length) % STATUSES.length]}&pageSize=100`;
+
+/** Wall screens: five differently filtered screens, four of each. */
+const WALL_QUERIES = ["window=24h", "window=7d", "window=30d", "window=1y", "window=1y&agent=SQL%20Server"];
+const wallOf = (i: number) => `/api/wall?type=all&${WALL_QUERIES[i % WALL_QUERIES.length]}`;
 
 const row = (label: string, r: LoadResult, upstream: number) =>
   `| ${label} | ${r.requests} | ${r.concurrency} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${upstream.toFixed(2)} | ${r.failures} |`;
@@ -100,6 +104,8 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
     const same = await counted(() => poll(100, POLL_MS, POLL_FOR_MS, () => get(sameView())));
     const different = await counted(() => poll(100, POLL_MS, POLL_FOR_MS, (viewer) => get(viewOf(viewer))));
     const saturated = await counted(() => load(3000, 100, (i) => get(viewOf(i))));
+    for (let i = 0; i < WALL_QUERIES.length; i++) await get(wallOf(i));
+    const walls = await counted(() => poll(20, POLL_MS, POLL_FOR_MS, (screen) => get(wallOf(screen))));
     const peak = peakRssMb(app.pid as number);
 
     return [
@@ -118,6 +124,7 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
         different.upstreamPerSecond,
       ),
       row("100 viewers back to back, 30 views", saturated.result, saturated.upstreamPerSecond),
+      row("20 wall screens polling /api/wall, 5 filter sets", walls.result, walls.upstreamPerSecond),
       "",
       `Server peak RSS over the whole run: ${peak.toFixed(0)} MB.`,
     ].join("\n");
