@@ -20,7 +20,8 @@ export function WallJobList({
   list: WallList;
   empty: string;
   label: string;
-  row: (job: WallJobRow) => ReactNode;
+  /** One line's cells; `isNew` says whether the line is highlighted as a new failure. */
+  row: (job: WallJobRow, isNew: boolean) => ReactNode;
   highlight?: (job: WallJobRow) => boolean;
 }) {
   const { ref, rows, rowPx } = useFitRows(ROW_VH);
@@ -47,7 +48,7 @@ export function WallJobList({
                     : ""
                 }`}
               >
-                {row(job)}
+                {row(job, isNew)}
               </li>
             );
           })}

@@ -285,9 +285,7 @@ function Panel({
             label="Failed jobs, newest first"
             empty="No failures."
             highlight={(job) => isNewFailure(seen, job.id, now)}
-            row={(job) => (
-              <FailureRow job={job} now={now} timeZone={timeZone} isNew={isNewFailure(seen, job.id, now)} />
-            )}
+            row={(job, isNew) => <FailureRow job={job} now={now} timeZone={timeZone} isNew={isNew} />}
           />
         </WallPanel>
       );

@@ -89,13 +89,12 @@ export function wallSummary(jobs: readonly Job[], now: number, rowsMax = WALL_RO
   failed.sort((a, b) => finishedAt(b) - finishedAt(a) || b.id - a.id);
 
   const active = jobs.filter((job) => job.active);
-  const activeOrder = (job: Job) =>
-    job.statusKind === "running" ? [0, -(job.elapsedSeconds ?? 0)] : [1, -(stoppedSeconds(job, now) ?? 0)];
-  active.sort((a, b) => {
-    const [groupA, keyA] = activeOrder(a) as [number, number];
-    const [groupB, keyB] = activeOrder(b) as [number, number];
-    return groupA - groupB || keyA - keyB || a.id - b.id;
-  });
+  // Running first, longest running first; then the stopped ones, longest stopped first.
+  const stopped = new Map(active.map((job) => [job.id, stoppedSeconds(job, now) ?? 0]));
+  const rank = (job: Job) => (job.statusKind === "running" ? 0 : 1);
+  const age = (job: Job) =>
+    job.statusKind === "running" ? (job.elapsedSeconds ?? 0) : (stopped.get(job.id) ?? 0);
+  active.sort((a, b) => rank(a) - rank(b) || age(b) - age(a) || a.id - b.id);
 
   const savings = savingsByDay(jobs);
   return {
