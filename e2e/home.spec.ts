@@ -98,6 +98,10 @@ test("the savings chart draws, with its data as a table", async ({ page, console
       .locator("svg")
       .first(),
   ).toBeVisible();
+  // The tooltip gives the exact byte count beside the rounded one.
+  const daily = page.getByRole("img", { name: /Application and media bytes per day/ });
+  await daily.locator(".recharts-bar-rectangle path").nth(2).hover();
+  await expect(daily.locator(".recharts-tooltip-wrapper")).toContainText(/iB \([\d,]+ bytes\)/);
   const section = page.locator("section", { has: page.locator("#savings") });
   await section.getByText("Data", { exact: true }).click();
   await expect(section.getByRole("columnheader", { name: "Media on disk" })).toBeVisible();

@@ -22,7 +22,12 @@ export function OutcomesChart({ rows, label }: { rows: readonly LinkedOutcomeRow
         <BarChart data={[...rows]} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis dataKey="key" stroke="var(--muted)" fontSize={12} />
-          <YAxis stroke="var(--muted)" fontSize={12} allowDecimals={false} />
+          <YAxis
+            stroke="var(--muted)"
+            fontSize={12}
+            allowDecimals={false}
+            label={{ value: "jobs", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }}
+          />
           <Tooltip contentStyle={{ background: "var(--surface)", borderColor: "var(--border)" }} />
           <Legend />
           {SERIES.map(([key, name, fill]) => (

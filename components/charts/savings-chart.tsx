@@ -64,7 +64,10 @@ export function SavingsChart({
           />
           <Tooltip
             formatter={(value, name) =>
-              name === "Savings" ? `${Number(value).toFixed(1)} %` : formatBytes(Number(value))
+              // Humanized for reading, with the exact byte count beside it.
+              name === "Savings"
+                ? `${Number(value).toFixed(1)} %`
+                : `${formatBytes(Number(value))} (${Number(value).toLocaleString("en")} bytes)`
             }
             contentStyle={{ background: "var(--surface)", borderColor: "var(--border)" }}
           />

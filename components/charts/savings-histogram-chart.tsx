@@ -14,7 +14,18 @@ export function SavingsHistogramChart({ bins }: { bins: readonly (HistogramBin &
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis dataKey="label" stroke="var(--muted)" fontSize={12} />
-          <YAxis stroke="var(--muted)" fontSize={12} allowDecimals={false} />
+          <YAxis
+            stroke="var(--muted)"
+            fontSize={12}
+            allowDecimals={false}
+            label={{
+              value: "backups",
+              angle: -90,
+              position: "insideLeft",
+              fill: "var(--muted)",
+              fontSize: 12,
+            }}
+          />
           <Tooltip
             contentStyle={{ background: "var(--surface)", borderColor: "var(--border)" }}
             formatter={(value) => [`${value} backups`, "Jobs"]}

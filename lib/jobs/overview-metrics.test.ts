@@ -200,7 +200,10 @@ describe("perNight", () => {
     expect(series.withoutSizes).toBe(1);
   });
 
-  it("is empty for no jobs", () => {
+  it("is empty for no jobs, and one row for one job", () => {
     expect(perNight([])).toEqual({ rows: [], withoutSizes: 0 });
+    expect(perNight([job({ jobEndTime: evening, sizeOfApplication: 8, sizeOfMediaOnDisk: 2 })]).rows).toEqual(
+      [{ key: "2026-11-22", applicationBytes: 8, mediaBytes: 2, savingsPercent: 75, jobs: 1 }],
+    );
   });
 });
