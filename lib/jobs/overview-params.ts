@@ -1,52 +1,23 @@
 // The overview's URL: the /jobs filters narrow what it counts (a client group, some job types, an agent...),
 // over every job type unless `type` says otherwise. Bad values are named and fall back like everywhere else.
 
-import { DEFAULT_FILTERS, FILTER_PARAMS, type JobFilters, parseFilters } from "./filters";
+import { FILTER_PARAMS, type JobFilters, serializeFilters } from "./filters";
 import { readableQuery } from "./overview-links";
-import { SUMMARY_IGNORED } from "./wall-params";
+import { type ParsedSummaryFilters, parseSummaryFilters } from "./summary-filters";
 
-export interface ParsedOverview {
-  /** Category is always "all": the overview shows active and finished jobs. */
-  readonly filters: JobFilters;
-  readonly problems: readonly { readonly param: string; readonly message: string }[];
-}
-
-export function parseOverview(params: URLSearchParams): ParsedOverview {
-  const parsed = parseFilters(params);
-  const problems = parsed.problems
-    .filter((problem) => !(SUMMARY_IGNORED as readonly string[]).includes(problem.param))
-    .map((problem) => ({ param: problem.param, message: problem.message }));
+export function parseOverview(params: URLSearchParams): ParsedSummaryFilters {
+  const { filters, problems } = parseSummaryFilters(params);
   const typeGiven = params.get("type") !== null && !problems.some((problem) => problem.param === "type");
-  return {
-    filters: {
-      ...parsed.filters,
-      category: "all",
-      type: typeGiven ? parsed.filters.type : "all",
-      sort: DEFAULT_FILTERS.sort,
-      page: 1,
-      pageSize: DEFAULT_FILTERS.pageSize,
-    },
-    problems,
-  };
+  return { filters: { ...filters, type: typeGiven ? filters.type : "all" }, problems };
 }
 
 /** The overview's own address for these filters (every job type is its default, so it is left out). */
 export function overviewHref(filters: JobFilters): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of serializeSummaryFilters(filters)) params.set(name, value);
+  // The listing parameters are at their defaults in an overview's filters, so serializeFilters leaves
+  // them out; only type differs: written unless "all", even when it is /jobs' default of backups.
+  const params = serializeFilters(filters);
+  if (filters.type === "all") params.delete("type");
+  else params.set("type", FILTER_PARAMS.type.serialize(filters.type));
   const query = readableQuery(params);
   return query ? `/?${query}` : "/";
-}
-
-function serializeSummaryFilters(filters: JobFilters): [string, string][] {
-  const entries: [string, string][] = [];
-  for (const name of Object.keys(FILTER_PARAMS) as (keyof JobFilters)[]) {
-    if ((SUMMARY_IGNORED as readonly string[]).includes(name)) continue;
-    const param = FILTER_PARAMS[name] as { serialize(value: unknown): string };
-    const value = param.serialize(filters[name]);
-    // type is written unless it is "all" (the overview's default, unlike /jobs' backups).
-    const isDefault = name === "type" ? value === "all" : value === param.serialize(DEFAULT_FILTERS[name]);
-    if (!isDefault) entries.push([name, value]);
-  }
-  return entries;
 }

@@ -2,7 +2,8 @@
 // Everything a TV needs is in its address, so a screen is set up by typing one URL; every value is parsed
 // strictly, and a bad one is named on the screen while the rest still works.
 
-import { DEFAULT_FILTERS, type JobFilters, parseFilters } from "./filters";
+import type { JobFilters } from "./filters";
+import { parseSummaryFilters } from "./summary-filters";
 import { VIEW_PARAMS, ViewParamError } from "./view-params";
 
 export const WALL_PANELS = ["tiles", "failures", "active", "waiting", "savings"] as const;
@@ -133,14 +134,8 @@ export interface ParsedWall {
   readonly problems: readonly { readonly param: string; readonly message: string }[];
 }
 
-/** Filters a wall does not use: it always shows active and finished jobs, in its own order, unpaged. */
-export const SUMMARY_IGNORED = ["category", "sort", "page", "pageSize"] as const;
-
 export function parseWall(params: URLSearchParams): ParsedWall {
-  const parsed = parseFilters(params);
-  const problems: { param: string; message: string }[] = parsed.problems
-    .filter((problem) => !(SUMMARY_IGNORED as readonly string[]).includes(problem.param))
-    .map((problem) => ({ param: problem.param, message: problem.message }));
+  const { filters, problems } = parseSummaryFilters(params);
   const wall: Record<string, unknown> = { ...DEFAULT_WALL };
   for (const name of Object.keys(WALL_PARAMS) as (keyof WallParams)[]) {
     const text = params.get(name);
@@ -153,7 +148,7 @@ export function parseWall(params: URLSearchParams): ParsedWall {
     }
   }
   return {
-    filters: { ...parsed.filters, category: "all", sort: DEFAULT_FILTERS.sort, page: 1 },
+    filters,
     wall: wall as unknown as WallParams,
     problems,
   };
