@@ -10,6 +10,7 @@ import { type JobFilters, serializeFilters } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
 import { filterJobs, pageOf, sortJobs } from "@/lib/jobs/select";
 import { upstreamQueryKey, upstreamQueryOf } from "@/lib/jobs/upstream-query";
+import { answerMemo } from "./answer-memo";
 import { getRuntime } from "./runtime";
 import type { Viewer } from "./viewer";
 
@@ -23,25 +24,12 @@ export interface JobView {
   readonly upstream: { readonly durationMs: number; readonly pages: number; readonly incremental: boolean };
 }
 
-// Selections hang off the answer they were made from: when the cache lets an answer go, its selections go
-// with it, instead of keeping a superseded 100,000-job answer alive.
-const SELECTIONS_PER_ANSWER = 32;
-const selections = new WeakMap<FetchedJobs, Map<string, Job[]>>();
+/** Sorted selections per answer and filters: a hundred viewers of a view, or one paging through it, sort once. */
+const selections = answerMemo<Job[]>(32);
 
 function selected(answer: FetchedJobs, filters: JobFilters): Job[] {
-  let byFilters = selections.get(answer);
-  if (!byFilters) {
-    byFilters = new Map();
-    selections.set(answer, byFilters);
-  }
   const key = serializeFilters({ ...filters, page: 1, pageSize: 1 }).toString();
-  let rows = byFilters.get(key);
-  if (!rows) {
-    rows = sortJobs(filterJobs(answer.jobs, filters), filters.sort);
-    byFilters.set(key, rows);
-    if (byFilters.size > SELECTIONS_PER_ANSWER) byFilters.delete(byFilters.keys().next().value as string);
-  }
-  return rows;
+  return selections.get(answer, key, () => sortJobs(filterJobs(answer.jobs, filters), filters.sort));
 }
 
 /** Every job of the filters' upstream query, through the cache: what the CommCell filtered, no more. */

@@ -6,6 +6,7 @@ import type { FetchedJobs } from "@/lib/commcell/job-fetch";
 import { type JobFilters, serializeFilters } from "@/lib/jobs/filters";
 import { filterJobs } from "@/lib/jobs/select";
 import { type WallSummary, wallSummary } from "@/lib/jobs/wall-summary";
+import { answerMemo } from "./answer-memo";
 import { cachedJobs } from "./job-view";
 import { getRuntime } from "./runtime";
 import type { Viewer } from "./viewer";
@@ -22,27 +23,16 @@ export interface WallView {
 
 // A summary of 100,000 jobs takes about a tenth of a second; screens on the same filters share one, made
 // again when the answer changes or after the refresh floor (the only time-dependent figures, how long jobs
-// have waited, move no faster than a screen may refresh). Hanging off the answer, they go with it.
-const summaries = new WeakMap<
-  FetchedJobs,
-  Map<string, { readonly at: number; readonly summary: WallSummary }>
->();
-const SUMMARIES_PER_ANSWER = 32;
+// have waited, move no faster than a screen may refresh).
+const summaries = answerMemo<{ readonly at: number; readonly summary: WallSummary }>(32);
 
 function summaryOf(answer: FetchedJobs, filters: JobFilters, now: number): WallSummary {
-  let byFilters = summaries.get(answer);
-  if (!byFilters) {
-    byFilters = new Map();
-    summaries.set(answer, byFilters);
-  }
-  const key = serializeFilters(filters).toString();
-  const kept = byFilters.get(key);
-  if (kept && now - kept.at < getRuntime().server.refreshFloorMs) return kept.summary;
-  const summary = wallSummary(filterJobs(answer.jobs, filters), now);
-  byFilters.delete(key);
-  byFilters.set(key, { at: now, summary });
-  if (byFilters.size > SUMMARIES_PER_ANSWER) byFilters.delete(byFilters.keys().next().value as string);
-  return summary;
+  return summaries.get(
+    answer,
+    serializeFilters(filters).toString(),
+    () => ({ at: now, summary: wallSummary(filterJobs(answer.jobs, filters), now) }),
+    (kept) => now - kept.at < getRuntime().server.refreshFloorMs,
+  ).summary;
 }
 
 export async function wallView(viewer: Viewer, filters: JobFilters): Promise<WallView> {
