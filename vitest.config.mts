@@ -18,5 +18,10 @@ export default defineConfig({
     ],
     environment: "node",
     pool: "threads",
+    // A timeout here catches a hang, never slowness: machines of our kind differ twofold in speed and CI
+    // machines are never idle, so vitest's 5 s default made tests that start simulators and servers fail
+    // on a busy core. Fixtures are sized to what they check; speed is measured by `npm run bench`.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
