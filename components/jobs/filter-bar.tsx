@@ -2,7 +2,14 @@
 
 import { useEffect, useRef, useState } from "react";
 import { BACKUP_LEVEL_KINDS, BACKUP_LEVEL_LABELS } from "@/lib/jobs/backup-levels";
-import { CATEGORIES, type JobFilters, savingsRangeText, timeRangeText, WINDOWS } from "@/lib/jobs/filters";
+import {
+  CATEGORIES,
+  type JobFilters,
+  savingsRangeText,
+  timeRangeText,
+  WINDOW_MAX_HOURS,
+  WINDOWS,
+} from "@/lib/jobs/filters";
 import { formatDuration } from "@/lib/jobs/format";
 import { JOB_TYPE_KEYS, JOB_TYPES } from "@/lib/jobs/job-types";
 import { STATUS_INFO, STATUS_KINDS, type StatusKind } from "@/lib/jobs/statuses";
@@ -184,12 +191,13 @@ export function FilterBar({
         value={
           Object.values(WINDOWS).includes(filters.window as never)
             ? ""
-            : String(Math.round((filters.window / 3600) * 100) / 100)
+            : String(Math.round(filters.window / 3600))
         }
         onChange={(hours) => {
-          const seconds = Math.round(Number(hours) * 3600);
-          // The same bounds as the URL parameter; anything else is left as it was.
-          if (Number.isFinite(seconds) && seconds >= 60 && seconds <= 31_622_400) update({ window: seconds });
+          // The same rule as the URL parameter (whole hours); anything else is left as it was.
+          const whole = Number(hours);
+          if (Number.isInteger(whole) && whole >= 1 && whole <= WINDOW_MAX_HOURS)
+            update({ window: whole * 3600 });
         }}
       />
 

@@ -4,6 +4,7 @@
 
 import type { CommCellErrorKind } from "@/lib/commcell/errors";
 import { isCommCellError } from "@/lib/commcell/errors";
+import { CacheBusyError } from "@/lib/commcell/job-cache";
 import { FilterError } from "@/lib/jobs/filters";
 
 export class ApiError extends Error {
@@ -22,6 +23,7 @@ export class ApiError extends Error {
 // A CommCell failure is the upstream's, not the browser's: 502 or 504, never 500.
 const STATUS_BY_KIND = {
   http: 502,
+  redirect: 502,
   timeout: 504,
   network: 502,
   parse: 502,
@@ -42,6 +44,12 @@ export function errorResponse(error: unknown): Response {
     return Response.json(
       { error: { code: "invalid_parameter", message: error.message, param: error.param } },
       { status: 400, headers: NO_STORE },
+    );
+  }
+  if (error instanceof CacheBusyError) {
+    return Response.json(
+      { error: { code: "busy", message: error.message } },
+      { status: 429, headers: { ...NO_STORE, "Retry-After": "2" } },
     );
   }
   if (isCommCellError(error)) {

@@ -40,7 +40,11 @@ export async function cachedJobs(
   const { cache, upstream } = getRuntime();
   const query = upstreamQueryOf(filters);
   const cacheKey = `${viewer.cacheKey}|${upstreamQueryKey(query)}`;
-  const paging = { pageSize: upstream.config.pageSize, concurrency: upstream.config.pageConcurrency };
+  const paging = {
+    pageSize: upstream.config.pageSize,
+    concurrency: upstream.config.pageConcurrency,
+    maxPages: upstream.config.maxPages,
+  };
   const answer = await cache.get(cacheKey, (previous) =>
     refreshJobs(viewer.upstream, query, paging, previous),
   );

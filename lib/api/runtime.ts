@@ -16,6 +16,9 @@ export interface Runtime {
   readonly startedAt: number;
 }
 
+/** Enough for a person opening the overview, the explorer and a wall at once; not for a flood of views. */
+const COLD_FETCHES_PER_IDENTITY = 4;
+
 const KEY = Symbol.for("commcell-job-monitor.runtime");
 type Holder = { [KEY]?: Runtime };
 
@@ -26,7 +29,13 @@ export async function startRuntime(env: Readonly<Record<string, string | undefin
   const runtime: Runtime = {
     upstream,
     server,
-    cache: new JobCache({ ttlMs: server.cacheTtlMs, maxEntries: 500, maxStaleMs: server.maxStaleMs }),
+    cache: new JobCache({
+      ttlMs: server.cacheTtlMs,
+      maxEntries: 500,
+      maxJobs: server.cacheMaxJobs,
+      maxColdPerIdentity: COLD_FETCHES_PER_IDENTITY,
+      maxStaleMs: server.maxStaleMs,
+    }),
     signIns: new SignInLimiter(),
     startedAt: Date.now(),
   };

@@ -16,6 +16,13 @@ export interface ServerConfig {
   readonly refreshFloorMs: number;
   /** How old a last good answer may be and still be served during an outage. */
   readonly maxStaleMs: number;
+  /** Jobs the cache holds at most over all views (a job is about 1-2 KB in memory). */
+  readonly cacheMaxJobs: number;
+  /**
+   * Reverse proxies in front of this server that append the client's address to X-Forwarded-For; 0 means
+   * none, and the address is the socket's (a client's own X-Forwarded-For is then ignored).
+   */
+  readonly trustedProxyHops: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -25,6 +32,15 @@ function seconds(env: Env, name: string, fallback: number, min: number, max: num
   if (!value) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     throw new ConfigError(`${name} must be a whole number of seconds from ${min} to ${max} (got "${value}")`);
+  }
+  return Number(value);
+}
+
+function whole(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
   }
   return Number(value);
 }
@@ -65,5 +81,7 @@ export function readServerConfig(env: Env, demo: boolean): ServerConfig {
     cacheTtlMs: ttl * 1000,
     refreshFloorMs: refreshFloor * 1000,
     maxStaleMs: seconds(env, "CACHE_MAX_STALE_SECONDS", 3600, 60, 7 * 86_400) * 1000,
+    cacheMaxJobs: whole(env, "CACHE_MAX_JOBS", 400_000, 1000, 50_000_000),
+    trustedProxyHops: whole(env, "TRUSTED_PROXY_HOPS", 0, 0, 10),
   };
 }

@@ -5,6 +5,7 @@
 import "server-only";
 import type { UpstreamSession } from "@/lib/commcell/session";
 import { TokenSource } from "@/lib/commcell/token-source";
+import { upstreamSession } from "@/lib/commcell/upstream";
 import { ApiError } from "./api-error";
 import { getRuntime } from "./runtime";
 import { type SessionData, USER_SESSION_MS } from "./session";
@@ -29,11 +30,7 @@ export function viewerFor(session: SessionData): Viewer {
       name: session.user.name,
       cacheKey: `user:${session.user.name.toLowerCase()}`,
       // A user's token cannot be renewed without their password: a 401 ends the session.
-      upstream: {
-        root: upstream.root,
-        timeoutMs: upstream.config.timeoutMs,
-        tokens: new TokenSource(null, session.user.token),
-      },
+      upstream: upstreamSession(upstream, new TokenSource(null, session.user.token)),
     };
   }
   if (upstream.service && (server.allowAnonymousView || session.display)) {

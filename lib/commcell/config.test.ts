@@ -13,12 +13,44 @@ describe("readCommCellConfig", () => {
       timeoutMs: 30_000,
       pageSize: 1000,
       pageConcurrency: 4,
+      maxPages: 1000,
+      maxBodyBytes: 64 * 1024 * 1024,
+      maxInFlight: 8,
     });
+  });
+
+  it("asks for an explicit opt-in before sending passwords over http:// to another machine", () => {
+    expect(() => readCommCellConfig({ COMMVAULT_URL: "http://cs01:81/SearchSvc/CVWebService.svc" })).toThrow(
+      "COMMVAULT_ALLOW_INSECURE_HTTP",
+    );
+    expect(
+      readCommCellConfig({ COMMVAULT_URL: "http://cs01:81/api", COMMVAULT_ALLOW_INSECURE_HTTP: "true" }).url,
+    ).toBe("http://cs01:81/api/");
+    expect(readCommCellConfig({ COMMVAULT_URL: "http://127.0.0.1:81/api" }).url).toBe(
+      "http://127.0.0.1:81/api/",
+    );
+  });
+
+  it("refuses a COMMVAULT_ variable it does not know, so a typo never starts the simulator", () => {
+    expect(() => readCommCellConfig({ COMMVAULT_ULR: "https://cs/api" })).toThrow(
+      "COMMVAULT_ULR is not a setting of this server",
+    );
+  });
+
+  it("refuses a token with control characters without echoing it", () => {
+    let message = "";
+    try {
+      readCommCellConfig({ COMMVAULT_URL: "https://cs/api", COMMVAULT_TOKEN: "QSDK abc\r\nX-Evil: 1" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("control characters");
+    expect(message).not.toContain("abc");
   });
 
   it("accepts the three kinds of web-service root and ends them with a slash", () => {
     for (const url of [
-      "http://cs01:81/SearchSvc/CVWebService.svc",
+      "http://localhost:81/SearchSvc/CVWebService.svc",
       "https://cs01.example.com/webconsole/api/",
       "https://cs01.example.com/commandcenter/api",
     ]) {

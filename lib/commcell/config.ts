@@ -24,7 +24,32 @@ export interface CommCellConfig {
   /** Jobs asked for per upstream request, and how many such requests run at once. */
   readonly pageSize: number;
   readonly pageConcurrency: number;
+  /** Pages read at most in one fetch of a view. */
+  readonly maxPages: number;
+  /** Bytes read at most of one answer. */
+  readonly maxBodyBytes: number;
+  /** Requests in flight to the CommCell at most, server-wide. */
+  readonly maxInFlight: number;
 }
+
+/** Every COMMVAULT_* variable this server reads: any other is a typo, and stops the server. */
+export const COMMVAULT_VARIABLES = [
+  "COMMVAULT_URL",
+  "COMMVAULT_USERNAME",
+  "COMMVAULT_PASSWORD",
+  "COMMVAULT_PASSWORD_FILE",
+  "COMMVAULT_TOKEN",
+  "COMMVAULT_TIMEOUT_MS",
+  "COMMVAULT_PAGE_SIZE",
+  "COMMVAULT_PAGE_CONCURRENCY",
+  "COMMVAULT_MAX_PAGES",
+  "COMMVAULT_MAX_BODY_BYTES",
+  "COMMVAULT_MAX_IN_FLIGHT",
+  "COMMVAULT_ALLOW_INSECURE_HTTP",
+] as const;
+
+/** A one-year view of this many jobs fits in the default page limit. */
+const JOBS_PER_VIEW = 1_000_000;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -42,7 +67,21 @@ function whole(env: Env, name: string, fallback: number, min: number, max: numbe
   return Number(value);
 }
 
-function webServiceRoot(value: string): string {
+function flag(env: Env, name: string): boolean {
+  const value = text(env, name)?.toLowerCase();
+  if (value === undefined || value === null) return false;
+  if (["1", "true", "yes", "on"].includes(value)) return true;
+  if (["0", "false", "no", "off"].includes(value)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${value}")`);
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+// Control characters in a header value end the header (or are refused by the HTTP client mid-request).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function webServiceRoot(value: string, allowHttp: boolean): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -53,6 +92,11 @@ function webServiceRoot(value: string): string {
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ConfigError(`COMMVAULT_URL must start with https:// or http:// (got "${url.protocol}")`);
+  }
+  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname) && !allowHttp) {
+    throw new ConfigError(
+      `COMMVAULT_URL uses http:// to ${url.hostname}: passwords and tokens would cross the network in clear. Use https://, or set COMMVAULT_ALLOW_INSECURE_HTTP=true to accept that`,
+    );
   }
   if (url.username || url.password)
     throw new ConfigError(
@@ -70,6 +114,9 @@ function identity(env: Env, readFile: (path: string) => string): Identity {
   const token = text(env, "COMMVAULT_TOKEN");
   if (token && (username || password || passwordFile)) {
     throw new ConfigError("set either COMMVAULT_TOKEN or COMMVAULT_USERNAME with a password, not both");
+  }
+  if (token && CONTROL.test(token)) {
+    throw new ConfigError("COMMVAULT_TOKEN contains control characters (a line break?); it is not used");
   }
   if (token) return { kind: "token", token };
   if (password !== null && passwordFile)
@@ -100,19 +147,31 @@ export function readCommCellConfig(
   env: Env,
   readFile: (path: string) => string = (path) => readFileSync(path, "utf8"),
 ): CommCellConfig {
+  const unknown = Object.keys(env).filter(
+    (name) => name.startsWith("COMMVAULT_") && !(COMMVAULT_VARIABLES as readonly string[]).includes(name),
+  );
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      `${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not a setting of this server (known: ${COMMVAULT_VARIABLES.join(", ")}); a misspelt COMMVAULT_URL would start the demo simulator instead of your CommCell`,
+    );
+  }
   const url = text(env, "COMMVAULT_URL");
-  const chosen = url === null ? null : webServiceRoot(url);
+  const chosen = url === null ? null : webServiceRoot(url, flag(env, "COMMVAULT_ALLOW_INSECURE_HTTP"));
   const who = identity(env, readFile);
   if (chosen === null && who.kind !== "sign-in") {
     throw new ConfigError(
       "COMMVAULT_URL is missing: credentials or a token were given without the CommCell to use them on",
     );
   }
+  const pageSize = whole(env, "COMMVAULT_PAGE_SIZE", 1000, 10, 10_000);
   return {
     url: chosen,
     identity: who,
     timeoutMs: whole(env, "COMMVAULT_TIMEOUT_MS", 30_000, 1000, 600_000),
-    pageSize: whole(env, "COMMVAULT_PAGE_SIZE", 1000, 10, 10_000),
+    pageSize,
     pageConcurrency: whole(env, "COMMVAULT_PAGE_CONCURRENCY", 4, 1, 16),
+    maxPages: whole(env, "COMMVAULT_MAX_PAGES", Math.ceil(JOBS_PER_VIEW / pageSize), 1, 100_000),
+    maxBodyBytes: whole(env, "COMMVAULT_MAX_BODY_BYTES", 64 * 1024 * 1024, 1024 * 1024, 1024 * 1024 * 1024),
+    maxInFlight: whole(env, "COMMVAULT_MAX_IN_FLIGHT", 8, 1, 64),
   };
 }

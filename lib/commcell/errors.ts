@@ -5,6 +5,8 @@
 export const COMMCELL_ERROR_KINDS = [
   /** The CommCell answered with an HTTP error status. */
   "http",
+  /** A 3xx answer: never followed to another origin, so no token or password leaves with it. */
+  "redirect",
   /** No answer (headers or body) within the time allowed. */
   "timeout",
   /** No connection: refused, reset, DNS, TLS. */

@@ -5,17 +5,26 @@ import type { RefreshedJobs } from "./job-refresh";
 
 type FetchedJobs = RefreshedJobs;
 
-const fetched = (pages: number): FetchedJobs => ({
-  jobs: [],
+const fetched = (pages: number, jobs = 0): FetchedJobs => ({
+  jobs: Array.from({ length: jobs }, (_, id) => ({ id }) as FetchedJobs["jobs"][number]),
   upstreamTotal: 0,
   pages,
   durationMs: 1,
   dropped: { hidden: 0, unreadable: 0 },
   fullAt: 0,
   incremental: false,
+  clockOffsetMs: 0,
 });
 
-function cache(options: Partial<{ ttlMs: number; maxEntries: number; maxStaleMs: number }> = {}) {
+function cache(
+  options: Partial<{
+    ttlMs: number;
+    maxEntries: number;
+    maxStaleMs: number;
+    maxJobs: number;
+    maxColdPerIdentity: number;
+  }> = {},
+) {
   let now = 1_000_000;
   const store = new JobCache({
     ttlMs: 10_000,
@@ -139,5 +148,64 @@ describe("JobCache", () => {
     expect(loads).toBe(3);
     await store.get("b", load);
     expect(loads).toBe(4);
+  });
+
+  it("holds at most maxJobs over all answers, dropping the least recently used, never the one asked for", async () => {
+    const { store } = cache({ maxJobs: 250 });
+    await store.get("a|1", async () => fetched(1, 100));
+    await store.get("a|2", async () => fetched(1, 100));
+    expect(store.stats()).toMatchObject({ entries: 2, jobs: 200 });
+    await store.get("a|3", async () => fetched(1, 100));
+    expect(store.stats()).toMatchObject({ entries: 2, jobs: 200 });
+    // One answer larger than the whole limit is still served, alone.
+    const big = await store.get("a|4", async () => fetched(1, 1000));
+    expect(big.value.jobs).toHaveLength(1000);
+    expect(store.stats()).toMatchObject({ entries: 1, jobs: 1000 });
+  });
+
+  it("lets one identity fetch only a few new views at once, without slowing the others", async () => {
+    const { store } = cache({ maxColdPerIdentity: 2 });
+    const releases: (() => void)[] = [];
+    const slow = () => new Promise<FetchedJobs>((resolve) => releases.push(() => resolve(fetched(1))));
+    const first = [store.get("mallory|1", slow), store.get("mallory|2", slow)];
+    await expect(store.get("mallory|3", slow)).rejects.toThrow("new views are already being fetched");
+    // The same view is shared, not refused; another identity is not held up.
+    const shared = store.get("mallory|1", slow);
+    await expect(store.get("alice|1", async () => fetched(7))).resolves.toMatchObject({
+      value: { pages: 7 },
+    });
+    for (const release of releases) release();
+    await Promise.all([...first, shared]);
+    await expect(store.get("mallory|3", async () => fetched(3))).resolves.toMatchObject({
+      value: { pages: 3 },
+    });
+  });
+
+  it("never serves a stale answer after the CommCell refused the token", async () => {
+    const { store, tick } = cache();
+    await store.get("alice|q", async () => fetched(1));
+    tick(20_000);
+    const refused = async (): Promise<FetchedJobs> => {
+      throw new CommCellError("auth", "The CommCell refused the token (HTTP 401).");
+    };
+    await store.get("alice|q", refused);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect(store.get("alice|q", refused)).rejects.toThrow("refused the token");
+    // After signing in again, the view is fetched anew at once, not in a TTL.
+    await expect(store.get("alice|q", async () => fetched(2))).resolves.toMatchObject({
+      value: { pages: 2 },
+    });
+  });
+
+  it("forgets every answer of an identity that signed out", async () => {
+    const { store } = cache();
+    await store.get("alice|q1", async () => fetched(1, 5));
+    await store.get("alice|q2", async () => fetched(1, 5));
+    await store.get("bob|q1", async () => fetched(1, 5));
+    expect(store.dropIdentity("alice")).toBe(2);
+    expect(store.stats()).toMatchObject({ entries: 1, jobs: 5 });
+    let asked = 0;
+    await store.get("alice|q1", async () => fetched(++asked));
+    expect(asked).toBe(1);
   });
 });

@@ -2,7 +2,12 @@
 // is being fetched every other viewer of the same view waits for that fetch instead of starting its own.
 // Once an answer exists nobody waits for the CommCell again: past its TTL it is still served, its age in
 // `fetchedAt`, while one refresh runs behind it. When the CommCell fails, the last good answer is served,
-// marked stale, with the error beside it.
+// marked stale, with the error beside it; never when it refused the identity's token, which must sign in
+// again at once.
+//
+// Bounded by what it holds, not only by entries: the jobs of all answers together stay under `maxJobs`
+// (least recently used out first), and one identity has at most `maxColdPerIdentity` first fetches at once,
+// so no viewer can make the server fetch and hold without limit by inventing views.
 
 import { CommCellError, isCommCellError } from "./errors";
 import type { RefreshedJobs } from "./job-refresh";
@@ -20,6 +25,7 @@ export interface CachedJobs {
 }
 
 interface Entry {
+  readonly identity: string;
   value: FetchedJobs | null;
   fetchedAt: number;
   /** When the last refresh ended, well or not: in an outage the CommCell is asked once per TTL, no more. */
@@ -32,19 +38,40 @@ export interface JobCacheOptions {
   readonly ttlMs: number;
   /** Entries kept at most; the least recently used go first. */
   readonly maxEntries: number;
+  /** Jobs kept at most over all entries; the least recently used entries go first. */
+  readonly maxJobs?: number;
+  /** First fetches (nothing to serve yet) one identity may have running at once. */
+  readonly maxColdPerIdentity?: number;
   /** A stale answer older than this is not served: an outage must not show very old data as if current. */
   readonly maxStaleMs: number;
   readonly clock?: () => number;
 }
 
+/** Too many new views at once for one identity: try again in a moment. */
+export class CacheBusyError extends Error {
+  override readonly name = "CacheBusyError";
+}
+
+/** The identity part of a cache key, `identity|query`. */
+function identityOf(key: string): string {
+  const bar = key.indexOf("|");
+  return bar < 0 ? key : key.slice(0, bar);
+}
+
 export class JobCache {
   private readonly entries = new Map<string, Entry>();
   private readonly clock: () => number;
+  private readonly maxJobs: number;
+  private readonly maxCold: number;
+  private readonly cold = new Map<string, number>();
+  private jobsHeld = 0;
   private loads = 0;
-  private lastError: { at: number; message: string } | null = null;
+  private lastError: { at: number; kind: string; message: string } | null = null;
 
   constructor(private readonly options: JobCacheOptions) {
     this.clock = options.clock ?? Date.now;
+    this.maxJobs = options.maxJobs ?? Number.POSITIVE_INFINITY;
+    this.maxCold = options.maxColdPerIdentity ?? Number.POSITIVE_INFINITY;
   }
 
   /** `load` gets the answer it refreshes (null the first time), so it may fetch only what changed. */
@@ -58,7 +85,14 @@ export class JobCache {
       this.entries.delete(key);
       this.entries.set(key, entry);
     } else {
+      const identity = identityOf(key);
+      if ((this.cold.get(identity) ?? 0) >= this.maxCold) {
+        throw new CacheBusyError(
+          `${this.maxCold} new views are already being fetched for you; this one can be asked for again in a moment.`,
+        );
+      }
       entry = {
+        identity,
         value: null,
         fetchedAt: 0,
         attemptedAt: Number.NEGATIVE_INFINITY,
@@ -66,39 +100,56 @@ export class JobCache {
         pending: null,
       };
       this.entries.set(key, entry);
-      this.evict();
+      this.evict(entry);
     }
     const due = this.clock() - entry.attemptedAt >= this.options.ttlMs;
-    if (due) entry.pending ??= this.refresh(entry, load);
+    if (due) entry.pending ??= this.refresh(key, entry, load);
     // Only the first answer for a view is waited for; later ones refresh in the background.
     if (entry.value === null && entry.pending) await entry.pending;
     return this.answer(entry);
   }
 
   private async refresh(
+    key: string,
     entry: Entry,
     load: (previous: { value: FetchedJobs; fetchedAt: number } | null) => Promise<FetchedJobs>,
   ): Promise<void> {
     this.loads++;
+    const first = entry.value === null;
+    if (first) this.cold.set(entry.identity, (this.cold.get(entry.identity) ?? 0) + 1);
     try {
-      entry.value = await load(entry.value && { value: entry.value, fetchedAt: entry.fetchedAt });
+      const value = await load(entry.value && { value: entry.value, fetchedAt: entry.fetchedAt });
+      if (this.entries.get(key) === entry)
+        this.jobsHeld += value.jobs.length - (entry.value?.jobs.length ?? 0);
+      entry.value = value;
       entry.fetchedAt = this.clock();
       entry.error = null;
+      this.evict(entry);
     } catch (error) {
       const failure = isCommCellError(error)
         ? error
         : new CommCellError("network", `Unexpected failure: ${(error as Error).message}`, { cause: error });
       entry.error = failure;
-      this.lastError = { at: this.clock(), message: failure.message };
+      this.lastError = { at: this.clock(), kind: failure.kind, message: failure.message };
+      // A refused token is not an outage: nothing of this entry may be served again.
+      if (failure.kind === "auth") this.remove(key, entry);
     } finally {
       entry.attemptedAt = this.clock();
       entry.pending = null;
+      if (first) {
+        const left = (this.cold.get(entry.identity) ?? 1) - 1;
+        if (left > 0) this.cold.set(entry.identity, left);
+        else this.cold.delete(entry.identity);
+      }
     }
   }
 
   private answer(entry: Entry): CachedJobs {
     const age = this.clock() - entry.fetchedAt;
-    if (entry.value === null || (entry.error && age > this.options.maxStaleMs)) {
+    if (
+      entry.value === null ||
+      (entry.error && (entry.error.kind === "auth" || age > this.options.maxStaleMs))
+    ) {
       throw entry.error ?? new CommCellError("network", "No answer from the CommCell yet.");
     }
     return {
@@ -109,15 +160,38 @@ export class JobCache {
     };
   }
 
-  private evict(): void {
-    while (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
+  private remove(key: string, entry: Entry): void {
+    if (this.entries.get(key) !== entry) return;
+    this.entries.delete(key);
+    this.jobsHeld -= entry.value?.jobs.length ?? 0;
+  }
+
+  /** Drops the least recently used entries past the limits, never `keep` (the one being answered). */
+  private evict(keep: Entry): void {
+    for (const [key, entry] of this.entries) {
+      if (this.entries.size <= this.options.maxEntries && this.jobsHeld <= this.maxJobs) return;
+      if (entry !== keep) this.remove(key, entry);
     }
   }
 
-  /** For /api/health: entries held, upstream loads made, the last failure. */
-  stats(): { entries: number; loads: number; lastError: { at: number; message: string } | null } {
-    return { entries: this.entries.size, loads: this.loads, lastError: this.lastError };
+  /** Forgets every answer of one identity (its user signed out, or their token was refused). */
+  dropIdentity(identity: string): number {
+    let dropped = 0;
+    for (const [key, entry] of this.entries) {
+      if (entry.identity !== identity) continue;
+      this.remove(key, entry);
+      dropped++;
+    }
+    return dropped;
+  }
+
+  /** For /api/health: entries and jobs held, upstream loads made, the last failure. */
+  stats(): {
+    entries: number;
+    jobs: number;
+    loads: number;
+    lastError: { at: number; kind: string; message: string } | null;
+  } {
+    return { entries: this.entries.size, jobs: this.jobsHeld, loads: this.loads, lastError: this.lastError };
   }
 }

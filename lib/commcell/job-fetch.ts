@@ -1,13 +1,27 @@
 // GET <ws>/Job for one upstream query, every page of it: the first page says how many jobs there are
 // (totalRecordsWithoutPaging), the rest are fetched a few at a time. JSON is asked for: it parses 13-18x
 // faster than XML (see bench/results/parser.md); XML answers are read all the same.
+//
+// What the CommCell says is bounded: at most `maxPages` pages per fetch (a larger total is an error that
+// names the setting, never a silent cut), and paging stops at the first page that comes back short or
+// empty, whatever the total claimed.
 
 import type { Job } from "@/lib/jobs/job";
 import type { UpstreamJobQuery } from "@/lib/jobs/upstream-query";
+import { CommCellError } from "./errors";
 import { parseJobList } from "./parse-job-list";
 import { authenticatedGet, type UpstreamSession } from "./session";
 
 export type { UpstreamJobQuery };
+
+export interface Paging {
+  /** Jobs asked for per request. */
+  readonly pageSize: number;
+  /** Requests of one fetch at once. */
+  readonly concurrency: number;
+  /** Pages read at most in one fetch. */
+  readonly maxPages: number;
+}
 
 export interface FetchedJobs {
   readonly jobs: Job[];
@@ -16,6 +30,8 @@ export interface FetchedJobs {
   readonly pages: number;
   readonly durationMs: number;
   readonly dropped: { readonly hidden: number; readonly unreadable: number };
+  /** The CommCell's clock minus ours (ms), from its answer's Date header; 0 when it sent none. */
+  readonly clockOffsetMs: number;
 }
 
 const CATEGORY = { active: "Active", finished: "Finished", all: "All" } as const;
@@ -39,30 +55,51 @@ async function fetchPage(session: UpstreamSession, query: UpstreamJobQuery, offs
     limit: String(limit),
     offset: String(offset),
   });
-  return parseJobList(response.body, response.contentType);
+  const list = parseJobList(response.body, response.contentType);
+  const offsetMs = response.clock ? response.clock.upstream - response.clock.local : 0;
+  return { ...list, clockOffsetMs: offsetMs };
 }
+
+type Page = Awaited<ReturnType<typeof fetchPage>>;
+const received = (page: Page) => page.jobs.length + page.dropped.hidden + page.dropped.unreadable;
 
 export async function fetchJobs(
   session: UpstreamSession,
   query: UpstreamJobQuery,
-  paging: { readonly pageSize: number; readonly concurrency: number },
+  paging: Paging,
   clock: () => number = Date.now,
 ): Promise<FetchedJobs> {
   const started = clock();
   const first = await fetchPage(session, query, 0, paging.pageSize);
-  const pages = [first];
+  const needed = Math.ceil(first.total / paging.pageSize);
+  if (needed > paging.maxPages) {
+    throw new CommCellError(
+      "upstream",
+      `The CommCell has ${first.total} jobs for this view, more than the ${paging.maxPages} pages of ${paging.pageSize} this server reads at once (COMMVAULT_MAX_PAGES): choose a shorter window or fewer job types.`,
+      { code: "too_many_jobs" },
+    );
+  }
   const offsets: number[] = [];
-  for (let offset = paging.pageSize; offset < first.total; offset += paging.pageSize) offsets.push(offset);
+  // A short first page is the whole answer, whatever the total says.
+  if (received(first) >= paging.pageSize) {
+    for (let offset = paging.pageSize; offset < first.total; offset += paging.pageSize) offsets.push(offset);
+  }
   let next = 0;
-  const rest: (typeof first)[] = new Array(offsets.length);
+  /** Offsets from here on are past the end: a page came back short or empty. */
+  let end = Number.POSITIVE_INFINITY;
+  const rest: (Page | undefined)[] = new Array(offsets.length);
   const worker = async () => {
     while (next < offsets.length) {
       const index = next++;
-      rest[index] = await fetchPage(session, query, offsets[index] as number, paging.pageSize);
+      const offset = offsets[index] as number;
+      if (offset >= end) return;
+      const page = await fetchPage(session, query, offset, paging.pageSize);
+      rest[index] = page;
+      if (received(page) < paging.pageSize) end = Math.min(end, offset + paging.pageSize);
     }
   };
   await Promise.all(Array.from({ length: Math.min(paging.concurrency, offsets.length) }, worker));
-  pages.push(...rest);
+  const pages = [first, ...rest.filter((page): page is Page => page !== undefined)];
 
   // Jobs start while pages are read, shifting later pages: a job can then appear twice. Keep the first.
   const seen = new Set<number>();
@@ -84,5 +121,6 @@ export async function fetchJobs(
     pages: pages.length,
     durationMs: clock() - started,
     dropped: { hidden, unreadable },
+    clockOffsetMs: first.clockOffsetMs,
   };
 }

@@ -6,7 +6,8 @@
 
 import type { Job } from "@/lib/jobs/job";
 import type { UpstreamJobQuery } from "@/lib/jobs/upstream-query";
-import { type FetchedJobs, fetchJobs } from "./job-fetch";
+import { withinWindow } from "@/lib/jobs/window";
+import { type FetchedJobs, fetchJobs, type Paging } from "./job-fetch";
 import type { UpstreamSession } from "./session";
 
 /** Seconds added to the look-back of an incremental refresh: the CommCell's clock may differ from ours. */
@@ -27,9 +28,8 @@ export interface Previous {
 }
 
 /**
- * The previous jobs with the delta laid over them. Jobs that have fallen out of the window stay until the
- * next full fetch (minutes): trimming them here would compare the CommCell's times with this server's
- * clock, and the two need not agree.
+ * The previous jobs with the delta laid over them. Jobs that have fallen out of the window are trimmed by
+ * refreshJobs, on the CommCell's clock.
  */
 export function mergeJobs(previous: readonly Job[], delta: readonly Job[]): Job[] {
   const fresh = new Set(delta.map((job) => job.id));
@@ -47,7 +47,7 @@ export function mergeJobs(previous: readonly Job[], delta: readonly Job[]): Job[
 export async function refreshJobs(
   session: UpstreamSession,
   query: UpstreamJobQuery,
-  paging: { readonly pageSize: number; readonly concurrency: number },
+  paging: Paging,
   previous: Previous | null,
   clock: () => number = Date.now,
 ): Promise<RefreshedJobs> {
@@ -62,7 +62,8 @@ export async function refreshJobs(
     since >= query.lookupSeconds;
   if (full) {
     const whole = await fetchJobs(session, query, paging, clock);
-    return { ...whole, fullAt: now, incremental: false };
+    const jobs = withinWindow(whole.jobs, query.lookupSeconds, now + whole.clockOffsetMs);
+    return { ...whole, jobs, fullAt: now, incremental: false };
   }
   // Active jobs come with any category but "finished"; a finished-only view needs only the newly finished.
   const deltaQuery: UpstreamJobQuery = {
@@ -71,6 +72,10 @@ export async function refreshJobs(
     lookupSeconds: since,
   };
   const delta = await fetchJobs(session, deltaQuery, paging, clock);
-  const jobs = mergeJobs(previous.value.jobs, delta.jobs);
+  const jobs = withinWindow(
+    mergeJobs(previous.value.jobs, delta.jobs),
+    query.lookupSeconds,
+    now + delta.clockOffsetMs,
+  );
   return { ...delta, jobs, upstreamTotal: jobs.length, fullAt: previous.value.fullAt, incremental: true };
 }

@@ -46,11 +46,27 @@ function readRawJobList(body: string, contentType: string | null | undefined): R
 }
 
 /**
+ * More jobs than any CommCell keeps (Commvault's largest hold a few million a year): a count above it is a
+ * broken or hostile answer, and paging through it would never end.
+ */
+export const MAX_PLAUSIBLE_TOTAL = 100_000_000;
+
+/**
  * Parses and normalizes a job list. Throws CommCellError (`parse` or `upstream`) for anything that is not
  * one, saying what was received.
  */
 export function parseJobList(body: string, contentType?: string | null): JobList {
   const raw = readRawJobList(body, contentType);
+  if (
+    raw.total !== null &&
+    !(Number.isSafeInteger(raw.total) && raw.total >= 0 && raw.total <= MAX_PLAUSIBLE_TOTAL)
+  ) {
+    throw new CommCellError(
+      "parse",
+      `The CommCell's job list claims ${raw.total} jobs (totalRecordsWithoutPaging), which no CommCell holds: the answer is not trusted.`,
+      { code: "absurd_total" },
+    );
+  }
   const shared = new Interner();
   const jobs: Job[] = [];
   let hidden = 0;

@@ -9,6 +9,8 @@ export interface UpstreamSession {
   readonly root: string;
   readonly timeoutMs: number;
   readonly tokens: TokenSource;
+  /** Bytes read at most of one answer (COMMVAULT_MAX_BODY_BYTES). */
+  readonly maxBytes?: number;
 }
 
 export interface AuthenticatedRequest {
@@ -30,6 +32,7 @@ export async function authenticatedRequest(
       body: request.body,
       headers: { ...request.headers, ...auth },
       timeoutMs: session.timeoutMs,
+      maxBytes: session.maxBytes,
     });
   const token = await session.tokens.token();
   try {

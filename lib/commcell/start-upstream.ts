@@ -5,14 +5,16 @@
 import "server-only";
 import { readOptions } from "@/lib/simulator/options";
 import { ConfigError, readCommCellConfig } from "./config";
+import { upstreamGate } from "./gate";
 import { login } from "./login";
 import { TokenSource } from "./token-source";
-import { setUpstream, type Upstream } from "./upstream";
+import { setUpstream, type Upstream, upstreamSession } from "./upstream";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 export async function startUpstream(env: Env): Promise<Upstream> {
   const config = readCommCellConfig(env);
+  upstreamGate().setLimit(config.maxInFlight);
   if (config.url === null) {
     // Demo mode: the simulator listens on a free loopback port unless SIMULATOR_PORT says otherwise.
     const options = readOptions([], env, { port: 0, adminPort: 0 });
@@ -25,7 +27,7 @@ export async function startUpstream(env: Env): Promise<Upstream> {
       config,
       demo: true,
       root: simulator.url,
-      service: { root: simulator.url, timeoutMs: config.timeoutMs, tokens },
+      service: upstreamSession({ root: simulator.url, config }, tokens),
     };
     setUpstream(upstream);
     console.info(
@@ -47,7 +49,7 @@ export async function startUpstream(env: Env): Promise<Upstream> {
     config,
     demo: false,
     root,
-    service: tokens ? { root, timeoutMs: config.timeoutMs, tokens } : null,
+    service: tokens ? upstreamSession({ root, config }, tokens) : null,
   };
   setUpstream(upstream);
   console.info(

@@ -21,7 +21,7 @@ const everything: UpstreamJobQuery = {
   clientId: null,
   lookupSeconds: 7 * 86_400,
 };
-const paging = { pageSize: 100, concurrency: 3 };
+const paging = { pageSize: 100, concurrency: 3, maxPages: 1000 };
 
 beforeAll(async () => {
   sim = await startTestSimulator();

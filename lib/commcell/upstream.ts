@@ -5,6 +5,7 @@
 import "server-only";
 import type { CommCellConfig } from "./config";
 import type { UpstreamSession } from "./session";
+import type { TokenSource } from "./token-source";
 
 export interface Upstream {
   readonly config: CommCellConfig;
@@ -27,4 +28,17 @@ export function getUpstream(): Upstream {
   if (!upstream)
     throw new Error("The CommCell upstream is not set up: the server did not run instrumentation.ts.");
   return upstream;
+}
+
+/** A session on this upstream for one identity's tokens, with the configured limits. */
+export function upstreamSession(
+  upstream: Pick<Upstream, "root" | "config">,
+  tokens: TokenSource,
+): UpstreamSession {
+  return {
+    root: upstream.root,
+    timeoutMs: upstream.config.timeoutMs,
+    maxBytes: upstream.config.maxBodyBytes,
+    tokens,
+  };
 }

@@ -26,6 +26,6 @@ describe("describeFilters", () => {
   });
 
   it("writes a custom window as a duration and all types as such", () => {
-    expect(describeFilters(parse("type=all&window=7200").filters)).toEqual(["All job types", "last 2 h 0 m"]);
+    expect(describeFilters(parse("type=all&window=2h").filters)).toEqual(["All job types", "last 2 h 0 m"]);
   });
 });

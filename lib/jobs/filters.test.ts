@@ -39,8 +39,11 @@ describe("parseFilters", () => {
     });
   });
 
-  it("reads type=all and windows in seconds", () => {
-    expect(parse("type=all&window=3600").filters).toMatchObject({ type: "all", window: 3600 });
+  it("reads type=all and windows in whole hours, and refuses any other number of seconds", () => {
+    expect(parse("type=all&window=6h").filters).toMatchObject({ type: "all", window: 6 * 3600 });
+    expect(parse("window=3601").problems.map((p) => p.param)).toEqual(["window"]);
+    expect(parse("window=0h").problems.map((p) => p.param)).toEqual(["window"]);
+    expect(parse("window=8785h").problems.map((p) => p.param)).toEqual(["window"]);
     expect(parse("type=backup,all").filters.type).toBe("all");
   });
 
@@ -62,7 +65,7 @@ describe("parseFilters", () => {
     ]);
     expect(problems[1]?.message).toContain('type "tape" is not a job type');
     expect(problems[4]?.message).toContain(
-      'window must be 1h, 24h, 7d, 30d, 1y or seconds from 60 to 31622400 (got "2w")',
+      'window must be 1h, 24h, 7d, 30d, 1y or whole hours from 1h to 8784h (got "2w")',
     );
     expect(filters).toEqual(DEFAULT_FILTERS);
   });

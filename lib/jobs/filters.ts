@@ -23,8 +23,12 @@ export type WindowName = keyof typeof WINDOWS;
 export function windowName(seconds: number): WindowName | null {
   return (Object.keys(WINDOWS) as WindowName[]).find((name) => WINDOWS[name] === seconds) ?? null;
 }
-const WINDOW_MIN = 60;
-const WINDOW_MAX = 31_622_400; // 366 days: the CommCell keeps a year
+/**
+ * Besides the named windows, whole hours up to 366 days ("6h", "48h"). Not any number of seconds: every
+ * distinct window is its own cache entry and its own full upstream fetch, so the set a viewer can ask for
+ * stays small.
+ */
+export const WINDOW_MAX_HOURS = 8784; // 366 days: the CommCell keeps a year
 
 export const SORT_COLUMNS = [
   "id",
@@ -253,16 +257,17 @@ export const FILTER_PARAMS = {
     parse(text: string): number {
       const value = text.trim().toLowerCase();
       if (value in WINDOWS) return WINDOWS[value as WindowName];
-      if (/^\d+$/.test(value) && Number(value) >= WINDOW_MIN && Number(value) <= WINDOW_MAX)
-        return Number(value);
+      const hours = /^(\d{1,4})h$/.exec(value);
+      if (hours && Number(hours[1]) >= 1 && Number(hours[1]) <= WINDOW_MAX_HOURS)
+        return Number(hours[1]) * 3600;
       throw new FilterError(
         "window",
-        `window must be ${Object.keys(WINDOWS).join(", ")} or seconds from ${WINDOW_MIN} to ${WINDOW_MAX} (got "${text}")`,
+        `window must be ${Object.keys(WINDOWS).join(", ")} or whole hours from 1h to ${WINDOW_MAX_HOURS}h (got "${text}")`,
       );
     },
     serialize(value: number): string {
       const named = (Object.keys(WINDOWS) as WindowName[]).find((name) => WINDOWS[name] === value);
-      return named ?? String(value);
+      return named ?? `${Math.max(1, Math.round(value / 3600))}h`;
     },
   },
   q: { parse: plainText("q"), serialize: identity },

@@ -14,6 +14,16 @@ export interface UpstreamJobQuery {
   readonly lookupSeconds: number;
 }
 
+/**
+ * A client filter that is a whole number is the CommCell's client id; anything else (or a number past the
+ * safe integers, which would round to another id) is a name, matched here.
+ */
+function clientIdOf(client: string): number | null {
+  if (!/^\d{1,16}$/.test(client)) return null;
+  const id = Number(client);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
 export function upstreamQueryOf(filters: JobFilters): UpstreamJobQuery {
   const client = filters.client?.trim() ?? "";
   return {
@@ -25,7 +35,7 @@ export function upstreamQueryOf(filters: JobFilters): UpstreamJobQuery {
             .sort()
             .map((key) => JOB_TYPES[key].filter)
             .join(","),
-    clientId: /^\d+$/.test(client) ? Number(client) : null,
+    clientId: clientIdOf(client),
     lookupSeconds: filters.window,
   };
 }
