@@ -2,11 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-
-/** Only paths on this site: `next` comes from the URL and must not send people elsewhere. */
-function safeNext(next: string | null): string {
-  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
+import { safeNext } from "@/lib/session/safe-next";
 
 export function SignInForm({ next }: { next: string | null }) {
   const router = useRouter();

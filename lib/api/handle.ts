@@ -5,7 +5,7 @@ import "server-only";
 import type { IronSession } from "iron-session";
 import { isCommCellError } from "@/lib/commcell/errors";
 import { ApiError, errorResponse } from "./api-error";
-import { DISPLAY_RENEW_MS, getSession, isSecure, type SessionData } from "./session";
+import { DISPLAY_RENEW_MS, getSession, isSecure, revokeSession, type SessionData } from "./session";
 import { type Viewer, viewerFor } from "./viewer";
 
 export async function withViewer(
@@ -15,7 +15,14 @@ export async function withViewer(
   let session: IronSession<SessionData> | null = null;
   try {
     session = await getSession(isSecure(request));
-    const viewer = viewerFor(session);
+    let viewer: Viewer;
+    try {
+      viewer = viewerFor(session);
+    } catch (error) {
+      // An ended session's cookie is cleared, so the browser stops presenting it.
+      if (error instanceof ApiError && error.code === "session_ended") session.destroy();
+      throw error;
+    }
     if (session.display && Date.now() - (session.displayRenewedAt ?? 0) > DISPLAY_RENEW_MS) {
       session.displayRenewedAt = Date.now();
       await session.save();
@@ -24,7 +31,7 @@ export async function withViewer(
       return await answer(viewer);
     } catch (error) {
       if (viewer.kind === "user" && isCommCellError(error) && error.kind === "auth") {
-        session.destroy();
+        revokeSession(session);
         throw new ApiError(401, "session_expired", "Your CommCell session has expired: sign in again.");
       }
       throw error;

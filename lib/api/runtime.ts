@@ -5,6 +5,7 @@ import "server-only";
 import { JobCache } from "@/lib/commcell/job-cache";
 import { startUpstream } from "@/lib/commcell/start-upstream";
 import type { Upstream } from "@/lib/commcell/upstream";
+import { Revocations } from "./revocations";
 import { readServerConfig, type ServerConfig } from "./server-config";
 import { SignInLimiter } from "./sign-in-limiter";
 
@@ -13,6 +14,7 @@ export interface Runtime {
   readonly server: ServerConfig;
   readonly cache: JobCache;
   readonly signIns: SignInLimiter;
+  readonly revocations: Revocations;
   readonly startedAt: number;
 }
 
@@ -37,6 +39,7 @@ export async function startRuntime(env: Readonly<Record<string, string | undefin
       maxStaleMs: server.maxStaleMs,
     }),
     signIns: new SignInLimiter(),
+    revocations: new Revocations(),
     startedAt: Date.now(),
   };
   (globalThis as Holder)[KEY] = runtime;

@@ -3,14 +3,19 @@
 // sealed cookie.
 
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { getIronSession, type IronSession } from "iron-session";
 import { cookies } from "next/headers";
 import { getRuntime } from "./runtime";
 
 export interface SessionData {
+  /** A random id per sign-in, checked against the server's revocations on every request. */
+  sid?: string;
   user?: { name: string; token: string; signedInAt: number };
   /** Set by a valid display key: an unattended screen may view with the service identity. */
   display?: boolean;
+  /** Which display key made this session (a digest): a new DISPLAY_KEY ends every screen of the old one. */
+  displayKeyId?: string;
   /** When a display session's cookie was last re-sealed: it slides forward while the screen polls. */
   displayRenewedAt?: number;
 }
@@ -39,4 +44,30 @@ export async function getSession(secure: boolean): Promise<IronSession<SessionDa
 /** Whether the request came over HTTPS, directly or through a proxy that says so. */
 export function isSecure(request: Request): boolean {
   return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}
+
+/** A new session id, for a new sign-in. */
+export function newSessionId(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+export { displayKeyId } from "./session-check";
+
+/** Until when a revocation must be remembered: when the session would have ended by itself. */
+export function sessionEndsAt(session: SessionData): number {
+  if (session.user) return session.user.signedInAt + USER_SESSION_MS;
+  return (session.displayRenewedAt ?? Date.now()) + COOKIE_TTL_SECONDS * 1000;
+}
+
+/** Ends a session here and everywhere its cookie may have been copied to. */
+export function revokeSession(session: IronSession<SessionData>): void {
+  const { revocations, cache } = getRuntime();
+  if (session.sid) revocations.revoke(session.sid, sessionEndsAt(session));
+  if (session.user) cache.dropIdentity(userCacheIdentity(session.user.name));
+  session.destroy();
+}
+
+/** The cache partition of a signed-in user. */
+export function userCacheIdentity(name: string): string {
+  return `user:${encodeURIComponent(name.toLowerCase())}`;
 }

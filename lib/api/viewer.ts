@@ -8,7 +8,8 @@ import { TokenSource } from "@/lib/commcell/token-source";
 import { upstreamSession } from "@/lib/commcell/upstream";
 import { ApiError } from "./api-error";
 import { getRuntime } from "./runtime";
-import { type SessionData, USER_SESSION_MS } from "./session";
+import { type SessionData, USER_SESSION_MS, userCacheIdentity } from "./session";
+import { sessionHonoured } from "./session-check";
 
 export interface Viewer {
   readonly kind: "user" | "service";
@@ -21,6 +22,10 @@ export interface Viewer {
 
 export function viewerFor(session: SessionData): Viewer {
   const { upstream, server } = getRuntime();
+  const { revocations } = getRuntime();
+  if (!sessionHonoured(session, { revocations, displayKey: server.displayKey })) {
+    throw new ApiError(401, "session_ended", "This session has ended: sign in again.");
+  }
   if (session.user && Date.now() - session.user.signedInAt > USER_SESSION_MS) {
     throw new ApiError(401, "session_expired", "Your sign-in is more than 12 hours old: sign in again.");
   }
@@ -28,7 +33,7 @@ export function viewerFor(session: SessionData): Viewer {
     return {
       kind: "user",
       name: session.user.name,
-      cacheKey: `user:${session.user.name.toLowerCase()}`,
+      cacheKey: userCacheIdentity(session.user.name),
       // A user's token cannot be renewed without their password: a 401 ends the session.
       upstream: upstreamSession(upstream, new TokenSource(null, session.user.token)),
     };

@@ -4,6 +4,7 @@
 import { toText } from "@/lib/jobs/coerce";
 import { CommCellError } from "./errors";
 import { exchange } from "./http";
+import { authHeaders, kindOf } from "./token-source";
 
 export interface LoginResult {
   readonly token: string;
@@ -53,4 +54,19 @@ export async function login(
   throw new CommCellError("auth", `The CommCell refused the sign-in: ${reason}.`, {
     code: toText(answer.errList?.[0]?.errorCode) ?? "refused",
   });
+}
+
+/** POST <ws>/Logout: ends a token on the CommCell. Best effort: the caller has ended its session already. */
+export async function logout(root: string, token: string, timeoutMs = 5000): Promise<boolean> {
+  try {
+    await exchange({
+      url: new URL("Logout", root).href,
+      method: "POST",
+      headers: authHeaders({ value: token, kind: kindOf(token), issuedAt: 0 }),
+      timeoutMs,
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }

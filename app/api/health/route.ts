@@ -1,33 +1,56 @@
 // GET /api/health: whether the CommCell answers, how this server reaches it, and its cache; no secrets.
+// Strangers (no session) learn only up or down and the kinds of failure: error messages can carry
+// fragments of job text, and host names and counts are nobody else's business.
 
 import { NO_STORE } from "@/lib/api/api-error";
 import { getRuntime } from "@/lib/api/runtime";
-import { isCommCellError } from "@/lib/commcell/errors";
-import { exchange } from "@/lib/commcell/http";
+import { getSession, isSecure } from "@/lib/api/session";
+import { viewerFor } from "@/lib/api/viewer";
+import { upstreamGate } from "@/lib/commcell/gate";
+import { probeCommCell } from "@/lib/commcell/probe";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  const { upstream, cache, startedAt } = getRuntime();
-  let reachable = true;
-  let problem: string | null = null;
+async function mayKnowMore(request: Request): Promise<boolean> {
   try {
-    // Any answer, even a 401 or 404, shows the web server is up; only a network failure or timeout does not.
-    await exchange({ url: new URL("Login", upstream.root).href, timeoutMs: 5000 });
-  } catch (error) {
-    if (isCommCellError(error) && (error.kind === "network" || error.kind === "timeout")) {
-      reachable = false;
-      problem = error.message;
-    }
+    const session = await getSession(isSecure(request));
+    if (!session.user && !session.display) return false;
+    viewerFor(session);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function GET(request: Request): Promise<Response> {
+  const { upstream, cache, startedAt } = getRuntime();
+  const probe = await probeCommCell(upstream.root);
+  const stats = cache.stats();
+  const status = probe.reachable ? "ok" : "degraded";
+  const httpStatus = probe.reachable ? 200 : 503;
+  if (!(await mayKnowMore(request))) {
+    return Response.json(
+      {
+        status,
+        upstream: { reachable: probe.reachable, problem: probe.kind },
+        lastError: stats.lastError ? { kind: stats.lastError.kind } : null,
+      },
+      { status: httpStatus, headers: NO_STORE },
+    );
   }
   const tokens = upstream.service?.tokens ?? null;
   const issuedAt = tokens?.issuedAt ?? null;
-  const stats = cache.stats();
   return Response.json(
     {
-      status: reachable ? "ok" : "degraded",
+      status,
       demo: upstream.demo,
-      upstream: { host: new URL(upstream.root).host, reachable, problem },
+      upstream: {
+        host: new URL(upstream.root).host,
+        reachable: probe.reachable,
+        problem: probe.message,
+        checkedAt: new Date(probe.checkedAt).toISOString(),
+        requests: upstreamGate().stats(),
+      },
       identity: upstream.demo
         ? "demo-service-account"
         : upstream.config.identity.kind === "sign-in"
@@ -39,12 +62,16 @@ export async function GET(): Promise<Response> {
             signIns: tokens.signInCount,
           }
         : null,
-      cache: { entries: stats.entries, upstreamLoads: stats.loads },
+      cache: { entries: stats.entries, jobs: stats.jobs, upstreamLoads: stats.loads },
       lastError: stats.lastError
-        ? { at: new Date(stats.lastError.at).toISOString(), message: stats.lastError.message }
+        ? {
+            at: new Date(stats.lastError.at).toISOString(),
+            kind: stats.lastError.kind,
+            message: stats.lastError.message,
+          }
         : null,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     },
-    { status: reachable ? 200 : 503, headers: NO_STORE },
+    { status: httpStatus, headers: NO_STORE },
   );
 }

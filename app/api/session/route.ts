@@ -1,12 +1,14 @@
 // /api/session: GET who is signed in, POST sign in with CommCell credentials, DELETE sign out.
 
+import { z } from "zod";
 import { ApiError, errorResponse, NO_STORE } from "@/lib/api/api-error";
 import { clientAddress } from "@/lib/api/client-address";
+import { readJsonBody } from "@/lib/api/json-body";
 import { getRuntime } from "@/lib/api/runtime";
-import { getSession, isSecure } from "@/lib/api/session";
+import { assertSameOrigin } from "@/lib/api/same-origin";
+import { getSession, isSecure, newSessionId, revokeSession } from "@/lib/api/session";
 import { isCommCellError } from "@/lib/commcell/errors";
-import { exchange } from "@/lib/commcell/http";
-import { login } from "@/lib/commcell/login";
+import { login, logout } from "@/lib/commcell/login";
 
 export const dynamic = "force-dynamic";
 
@@ -30,66 +32,58 @@ export async function GET(request: Request): Promise<Response> {
   }
 }
 
-async function credentials(request: Request): Promise<{ username: string; password: string }> {
-  const type = request.headers.get("content-type") ?? "";
-  let username: unknown;
-  let password: unknown;
-  if (type.includes("application/json")) {
-    const body = (await request.json().catch(() => null)) as {
-      username?: unknown;
-      password?: unknown;
-    } | null;
-    username = body?.username;
-    password = body?.password;
-  } else {
-    const form = await request.formData().catch(() => null);
-    username = form?.get("username");
-    password = form?.get("password");
-  }
-  if (typeof username !== "string" || username.trim() === "" || username.length > 256) {
-    throw new ApiError(400, "invalid_parameter", "Enter your CommCell user name.", "username");
-  }
-  if (typeof password !== "string" || password === "" || password.length > 1024) {
-    throw new ApiError(400, "invalid_parameter", "Enter your password.", "password");
-  }
-  return { username: username.trim(), password };
-}
+/** A sign-in body is a user name and a password; anything larger is not one. */
+const SIGN_IN_MAX_BYTES = 4096;
+const SignIn = z.object({
+  username: z
+    .string({ error: "Enter your CommCell user name." })
+    .trim()
+    .min(1, "Enter your CommCell user name.")
+    .max(256, "The user name is longer than 256 characters."),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(1024, "The password is longer than 1024 characters."),
+});
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    const { upstream, signIns } = getRuntime();
-    const address = clientAddress(request);
-    const wait = signIns.waitFor(address);
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
+    const { upstream, signIns, server } = getRuntime();
+    assertSameOrigin(request, server.trustedProxyHops);
+    const { username, password } = await readJsonBody(request, SignIn, SIGN_IN_MAX_BYTES);
+    const attempt = signIns.attempt(username, clientAddress(request, server.trustedProxyHops));
+    if (!attempt.allowed) {
+      const seconds = Math.ceil(attempt.waitMs / 1000);
       throw new ApiError(
         429,
         "too_many_attempts",
         `Too many failed sign-ins: try again in ${seconds} s.`,
         undefined,
-        {
-          "Retry-After": String(seconds),
-        },
+        { "Retry-After": String(seconds) },
       );
     }
-    const { username, password } = await credentials(request);
     let result: Awaited<ReturnType<typeof login>>;
     try {
       result = await login(upstream.root, username, password, upstream.config.timeoutMs);
     } catch (error) {
       if (isCommCellError(error) && error.kind === "auth") {
-        signIns.failed(address);
         throw new ApiError(
           401,
           error.code === "locked" ? "account_locked" : "sign_in_refused",
           error.message,
         );
       }
+      // No verdict on the password (the CommCell is down): not a guess.
+      signIns.undecided(attempt);
       throw error;
     }
-    signIns.succeeded(address);
+    signIns.succeeded(attempt);
     const session = await getSession(isSecure(request));
+    // A fresh id per sign-in: a session id fixed before signing in must not carry over.
+    session.sid = newSessionId();
     session.user = { name: result.userName, token: result.token, signedInAt: Date.now() };
+    session.display = undefined;
+    session.displayKeyId = undefined;
     await session.save();
     return Response.json({ user: { name: result.userName } }, { headers: NO_STORE });
   } catch (error) {
@@ -99,19 +93,12 @@ export async function POST(request: Request): Promise<Response> {
 
 export async function DELETE(request: Request): Promise<Response> {
   try {
+    assertSameOrigin(request, getRuntime().server.trustedProxyHops);
     const session = await getSession(isSecure(request));
     const token = session.user?.token;
-    session.destroy();
-    if (token) {
-      // Ending the token on the CommCell too; if that fails, the session is gone here all the same.
-      const { upstream } = getRuntime();
-      await exchange({
-        url: new URL("Logout", upstream.root).href,
-        method: "POST",
-        headers: { Authtoken: token },
-        timeoutMs: 5000,
-      }).catch(() => undefined);
-    }
+    revokeSession(session);
+    // Ending the token on the CommCell too; if that fails, the session is gone here all the same.
+    if (token) await logout(getRuntime().upstream.root, token);
     return Response.json({ user: null }, { headers: NO_STORE });
   } catch (error) {
     return errorResponse(error);

@@ -78,7 +78,7 @@ export default async function JobPage({ params }: Props) {
   }
   const { job, details } = detail;
   const stopped = stoppedSeconds(job, Date.now());
-  const progress = (details?.progressInfo ?? null) as { reasonForJobDelay?: string } | null;
+  const delay = details?.progressInfo.reasonForJobDelay ?? null;
   return (
     <main className="mx-auto max-w-5xl space-y-4 p-6">
       <header className="space-y-1">
@@ -99,7 +99,8 @@ export default async function JobPage({ params }: Props) {
           <Field label="Level">{job.backupLevel?.name}</Field>
           <Field label="Phase">{job.phase}</Field>
           <Field label="Progress">{job.percentComplete === null ? null : `${job.percentComplete} %`}</Field>
-          <Field label="Started by">{job.user?.name}</Field>
+          <Field label="Started by">{job.user?.name ?? details?.generalInfo.jobStartedBy}</Field>
+          <Field label="Started from">{details?.generalInfo.jobStartedFrom}</Field>
         </Group>
         <Group title="Where">
           <Field label="Client">
@@ -153,8 +154,8 @@ export default async function JobPage({ params }: Props) {
         ) : (
           <p className="text-sm text-[var(--muted)]">No reason given.</p>
         )}
-        {progress?.reasonForJobDelay && progress.reasonForJobDelay !== job.pendingReason?.text && (
-          <p className="text-sm">Delay reason (JobDetails): {progress.reasonForJobDelay}</p>
+        {delay && delay !== job.pendingReason?.text && (
+          <p className="text-sm">Delay reason (JobDetails): {delay}</p>
         )}
         {job.submitErrorCode ? <p className="text-sm">Submit error code {job.submitErrorCode}</p> : null}
       </section>

@@ -4,7 +4,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { ApiError, errorResponse } from "@/lib/api/api-error";
 import { getRuntime } from "@/lib/api/runtime";
-import { getSession, isSecure } from "@/lib/api/session";
+import { displayKeyId, getSession, isSecure, newSessionId } from "@/lib/api/session";
+import { safeNext } from "@/lib/session/safe-next";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +13,6 @@ function sameKey(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Only paths on this site: a display link must not become an open redirect. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
 export async function GET(request: Request): Promise<Response> {
@@ -28,7 +24,11 @@ export async function GET(request: Request): Promise<Response> {
       throw new ApiError(403, "invalid_display_key", "This display key is not valid.");
     }
     const session = await getSession(isSecure(request));
+    // A screen's session is its own, bound to this key: a new DISPLAY_KEY ends it.
+    session.sid = newSessionId();
+    session.user = undefined;
     session.display = true;
+    session.displayKeyId = displayKeyId(server.displayKey);
     session.displayRenewedAt = Date.now();
     await session.save();
     return new Response(null, {

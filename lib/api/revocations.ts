@@ -1,0 +1,39 @@
+// Sessions live in the encrypted cookie, so the server must remember which of them have ended: a copy of
+// a cookie taken before sign-out must not read jobs afterwards. Each session has a random id; sign-out (or
+// a refused CommCell token) revokes it until the cookie could have expired anyway.
+
+export class Revocations {
+  private readonly until = new Map<string, number>();
+
+  constructor(
+    private readonly clock: () => number = Date.now,
+    private readonly max = 200_000,
+  ) {}
+
+  revoke(sessionId: string, untilMs: number): void {
+    this.until.delete(sessionId);
+    this.until.set(sessionId, untilMs);
+    this.prune();
+  }
+
+  isRevoked(sessionId: string): boolean {
+    const until = this.until.get(sessionId);
+    if (until === undefined) return false;
+    if (until > this.clock()) return true;
+    this.until.delete(sessionId);
+    return false;
+  }
+
+  private prune(): void {
+    const now = this.clock();
+    for (const [id, until] of this.until) {
+      if (this.until.size <= this.max && until > now) break;
+      // Past the cap the oldest revocations go first; their sessions are the nearest to expiring anyway.
+      this.until.delete(id);
+    }
+  }
+
+  get size(): number {
+    return this.until.size;
+  }
+}
