@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/chromium";
@@ -6,6 +7,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The embedded simulator listens here during e2e tests, so specs can ask it what it holds and set faults. */
 export const SIMULATOR_PORT = PORT + 81;
 export const SIMULATOR_ADMIN_PORT = PORT + 82;
+/** The token the simulators' admin endpoints require (random per run, like the one printed at start). */
+export const SIMULATOR_ADMIN_TOKEN =
+  (process.env.E2E_ADMIN_TOKEN ??= `e2e-${randomBytes(18).toString("hex")}`);
 /** A second server that shows jobs only to signed-in viewers and display keys, for access-control specs. */
 export const PRIVATE_PORT = PORT + 1;
 export const DISPLAY_KEY = "e2e-display-key-0123456789";
@@ -28,6 +32,7 @@ function server(port: number, simulatorPort: number, env: Record<string, string>
       // A fixed night with a clock that barely moves: what the specs compare stays put.
       SIMULATOR_PORT: String(simulatorPort),
       SIMULATOR_ADMIN_PORT: String(simulatorPort + 1),
+      SIMULATOR_ADMIN_TOKEN,
       SIMULATOR_START: "2026-11-23T22:00:00Z",
       SIMULATOR_TIME_WARP: "0.000001",
       SIMULATOR_JOBS: "20000",

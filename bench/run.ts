@@ -1,17 +1,18 @@
-// npm run bench [-- --only parser|simulator|server|pages|wall] [-- --sizes 1000,10000,100000] [-- --cycles 1000]:
+// npm run bench [-- --only parser|adversarial|simulator|server|pages|wall] [-- --sizes 1000,10000,100000] [-- --cycles 1000]:
 // runs the benchmarks, prints
 // their tables and records them in bench/results/. Benchmarks measure; tests assert behaviour.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { runAdversarialBench } from "./adversarial-bench";
 import { runPagesBench } from "./pages-bench";
 import { runParserBench } from "./parser-bench";
 import { runServerBench } from "./server-bench";
 import { runSimulatorBench } from "./simulator-bench";
 import { runWallSoak } from "./wall-soak";
 
-const SUITES = ["parser", "simulator", "server", "pages", "wall"] as const;
+const SUITES = ["parser", "adversarial", "simulator", "server", "pages", "wall"] as const;
 type Suite = (typeof SUITES)[number];
 
 function argument(argv: readonly string[], name: string): string | null {
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
         machine,
         `Medians over fresh processes (5 per cell, 3 at 100,000 jobs), warm code, bundled as Next ships it.\n\n${table}`,
       );
+    } else if (suite === "adversarial") {
+      record("adversarial", "Adversarial bodies", machine, runAdversarialBench());
     } else if (suite === "simulator") {
       record("simulator", "Simulator benchmark", machine, await runSimulatorBench());
     } else if (suite === "server") {

@@ -2,7 +2,7 @@
 // its counters and tokens.
 
 import { signInAt } from "../lib/simulator/testing";
-import { SIMULATOR_ADMIN_PORT, SIMULATOR_PORT } from "../playwright.config";
+import { SIMULATOR_ADMIN_PORT, SIMULATOR_ADMIN_TOKEN, SIMULATOR_PORT } from "../playwright.config";
 
 const ROOT = `http://127.0.0.1:${SIMULATOR_PORT}/SearchSvc/CVWebService.svc/`;
 const ADMIN = `http://127.0.0.1:${SIMULATOR_ADMIN_PORT}/`;
@@ -21,6 +21,7 @@ export async function simulatorJobs(query: string): Promise<{ status: string; jo
 async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${ADMIN}${path}`, {
     method,
+    headers: { Authorization: `Bearer ${SIMULATOR_ADMIN_TOKEN}` },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok) throw new Error(`simulator admin ${path}: ${await response.text()}`);

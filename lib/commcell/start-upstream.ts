@@ -31,7 +31,7 @@ export async function startUpstream(env: Env): Promise<Upstream> {
     };
     setUpstream(upstream);
     console.info(
-      `commcell: demo mode, embedded CommCell simulator at ${simulator.url} (admin ${simulator.adminUrl})`,
+      `commcell: demo mode, embedded CommCell simulator at ${simulator.url} (admin ${simulator.adminUrl}, token ${simulator.adminToken})`,
     );
     return upstream;
   }

@@ -50,4 +50,10 @@ describe("checkXmlStructure", () => {
   it("refuses a body without an element", () => {
     expect(refusal("<!-- only a comment -->")).toMatch(/without an element/);
   });
+
+  // Before each `<!` stopped scanning at its own end, this body (a megabyte of declarations) took hours.
+  it("reads a megabyte of declarations without a bracket in one pass", () => {
+    const body = `<JobManager_JobListResponse>${"<!x>".repeat(1 << 18)}<jobs/></JobManager_JobListResponse>`;
+    expect(checkXmlStructure(body, "jobs")).toEqual({ root: "JobManager_JobListResponse", counted: 1 });
+  });
 });

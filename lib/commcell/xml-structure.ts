@@ -20,6 +20,7 @@ const QUOTE = 34; // "
 const APOSTROPHE = 39; // '
 const BANG = 33; // !
 const QUESTION = 63; // ?
+const BRACKET = 91; // [
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
@@ -52,13 +53,26 @@ function truncated(body: string, open: readonly string[]): CommCellError {
   );
 }
 
-/** Skips `<?...?>`, `<!--...-->`, `<![CDATA[...]]>` and `<!DOCTYPE ...>`; returns the index after it. */
+/** Whether a `[` comes before the next `>` (a DOCTYPE with an internal subset), reading no further. */
+function subsetBeforeEnd(body: string, from: number): boolean {
+  for (let k = from; k < body.length; k++) {
+    const code = body.charCodeAt(k);
+    if (code === GT) return false;
+    if (code === BRACKET) return true;
+  }
+  return false;
+}
+
+/**
+ * Skips `<?...?>`, `<!--...-->`, `<![CDATA[...]]>` and `<!DOCTYPE ...>`; returns the index after it. Reads
+ * only as far as its own end: a scan to the end of the body per `<!` made many of them quadratic.
+ */
 function skipSpecial(body: string, lt: number, open: readonly string[]): number {
   let terminator = ">";
   if (body.charCodeAt(lt + 1) === QUESTION) terminator = "?>";
   else if (body.startsWith("<!--", lt)) terminator = "-->";
   else if (body.startsWith("<![CDATA[", lt)) terminator = "]]>";
-  else if (body.indexOf("[", lt) !== -1 && body.indexOf("[", lt) < body.indexOf(">", lt)) terminator = "]>";
+  else if (subsetBeforeEnd(body, lt)) terminator = "]>";
   const end = body.indexOf(terminator, lt + 2);
   if (end === -1) throw truncated(body, open);
   return end + terminator.length;

@@ -51,4 +51,14 @@ describe("pending reasons", () => {
     expect(parsePendingReason(null, "19:857")).toBeNull();
     expect(parsePendingReason("   ", null)).toBeNull();
   });
+
+  // Before the regex was replaced, this text (a megabyte of spaces) took hours: the test would hang.
+  it("reads a reason padded with a megabyte of spaces, in one pass", () => {
+    const text = `Waiting${" ".repeat(1 << 20)}for media Source: ma01${" ".repeat(1 << 19)}, Process:${" ".repeat(1 << 19)}cvd`;
+    expect(splitPendingReason(text)).toEqual([
+      { message: "Waiting" + " ".repeat(1 << 20) + "for media", source: "ma01", process: "cvd" },
+    ]);
+    const plain = `a${" ".repeat(1 << 20)}b`;
+    expect(splitPendingReason(plain)).toEqual([{ message: plain, source: null, process: null }]);
+  });
 });

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     `CommCell simulator ready in ${Date.now() - started} ms: ${options.jobs} jobs a year, ${options.clients} clients, seed ${options.seed}, time warp ${options.timeWarp}x\n` +
       `web service root: ${simulator.url}\n` +
       `admin (loopback): ${simulator.adminUrl}\n` +
+      `admin token: ${simulator.adminToken} (send as Authorization: Bearer <token>)\n` +
       `sign in as ${options.username}\n`,
   );
   const shutdown = () => {

@@ -6,6 +6,8 @@ export interface SimulatorOptions {
   readonly port: number;
   /** Port of the loopback-only admin endpoint (faults, clock, token expiry); 0 picks a free one. */
   readonly adminPort: number;
+  /** Bearer token the admin endpoint requires; null makes a random one at start. */
+  readonly adminToken: string | null;
   readonly seed: number;
   readonly jobs: number;
   readonly clients: number;
@@ -90,6 +92,17 @@ const SETTINGS: readonly Setting[] = [
     help: "loopback admin port (0 picks one)",
   },
   {
+    flag: "admin-token",
+    env: "SIMULATOR_ADMIN_TOKEN",
+    key: "adminToken",
+    read: (text: string) => {
+      if (!/^[A-Za-z0-9._~-]{16,200}$/.test(text))
+        throw new Error("must be 16 to 200 letters, digits or ._~-");
+      return text;
+    },
+    help: "token the admin endpoint requires (random, printed at start)",
+  },
+  {
     flag: "seed",
     env: "SIMULATOR_SEED",
     key: "seed",
@@ -165,6 +178,7 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   host: "127.0.0.1",
   port: 8081,
   adminPort: 0,
+  adminToken: null,
   seed: 42,
   jobs: 50_000,
   clients: 200,

@@ -72,6 +72,7 @@ export async function admin(
 ): Promise<{ status: number; json: unknown }> {
   const response = await fetch(new URL(path, simulator.adminUrl), {
     method,
+    headers: { Authorization: `Bearer ${simulator.adminToken}` },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, json: await response.json() };

@@ -313,4 +313,18 @@ describe("faults on demand", () => {
   it("binds the admin endpoint to loopback only", () => {
     expect(new URL(sim.adminUrl).hostname).toBe("127.0.0.1");
   });
+
+  it("answers the admin endpoint only with its token, and never a browser page", async () => {
+    const url = new URL("faults/reset", sim.adminUrl);
+    expect((await fetch(url, { method: "POST" })).status).toBe(401);
+    expect((await fetch(url, { method: "POST", headers: { Authorization: "Bearer wrong" } })).status).toBe(
+      401,
+    );
+    const bearer = { Authorization: `Bearer ${sim.adminToken}` };
+    expect(
+      (await fetch(url, { method: "POST", headers: { ...bearer, Origin: "https://evil.example" } })).status,
+    ).toBe(401);
+    expect((await fetch(url, { method: "POST", headers: bearer })).status).toBe(200);
+    expect(sim.adminToken.length).toBeGreaterThanOrEqual(24);
+  });
 });

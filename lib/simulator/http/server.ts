@@ -1,6 +1,7 @@
 // The simulator as real HTTP servers: the web service, under the same root path a CommCell web server uses,
 // and a small admin endpoint bound to loopback for faults, the clock and token expiry.
 
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SimulatedCommCell } from "../model/commcell";
@@ -18,6 +19,8 @@ export interface RunningSimulator {
   /** The web-service root URL, ending in a slash: append `Job`, `Login`... */
   readonly url: string;
   readonly adminUrl: string;
+  /** What the admin endpoint needs as `Authorization: Bearer ...`. */
+  readonly adminToken: string;
   readonly commcell: SimulatedCommCell;
   readonly sessions: Sessions;
   faults(): Faults;
@@ -120,11 +123,27 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     return faults;
   };
 
+  // Loopback is not enough: any page in the operator's browser can send requests to 127.0.0.1. A random
+  // bearer token (which a page cannot send cross-origin without a preflight this server never answers)
+  // and no request that says it comes from a page.
+  const adminToken = options.adminToken ?? randomBytes(24).toString("base64url");
   const admin = createServer((req, res) => {
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(JSON.stringify(body));
     };
+    const given = Buffer.from(req.headers.authorization ?? "");
+    const expected = Buffer.from(`Bearer ${adminToken}`);
+    if (
+      req.headers.origin !== undefined ||
+      given.length !== expected.length ||
+      !timingSafeEqual(given, expected)
+    ) {
+      req.resume();
+      return reply(401, {
+        error: "the admin endpoint needs Authorization: Bearer <the token printed at start>",
+      });
+    }
     readBody(req)
       .then(async (text) => {
         const path = new URL(req.url ?? "/", "http://admin").pathname;
@@ -196,6 +215,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   return {
     url: `http://${displayHost}:${port}${WEB_SERVICE_ROOT}`,
     adminUrl: `http://127.0.0.1:${adminPort}/`,
+    adminToken,
     commcell,
     sessions,
     faults: () => faults,
