@@ -8,8 +8,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const SIMULATOR_PORT = PORT + 81;
 export const SIMULATOR_ADMIN_PORT = PORT + 82;
 /** The token the simulators' admin endpoints require (random per run, like the one printed at start). */
-export const SIMULATOR_ADMIN_TOKEN =
-  (process.env.E2E_ADMIN_TOKEN ??= `e2e-${randomBytes(18).toString("hex")}`);
+// Kept in the environment, so that Playwright's worker processes (which load this file again) share it.
+process.env.E2E_ADMIN_TOKEN ??= `e2e-${randomBytes(18).toString("hex")}`;
+export const SIMULATOR_ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN;
 /** A second server that shows jobs only to signed-in viewers and display keys, for access-control specs. */
 export const PRIVATE_PORT = PORT + 1;
 export const DISPLAY_KEY = "e2e-display-key-0123456789";

@@ -119,7 +119,9 @@ test("asks the CommCell once for twenty viewers of the same new view", async ({ 
   const before = (await simulatorState()).requests["GET Job"] ?? 0;
   const answers = await Promise.all(Array.from({ length: 20 }, () => request.get(url)));
   expect(answers.every((answer) => answer.status() === 200)).toBe(true);
-  const pages = (await answers[0]?.json()).upstream.pages as number;
+  const first = answers[0];
+  if (!first) throw new Error("no answer");
+  const pages = (await first.json()).upstream.pages as number;
   expect(((await simulatorState()).requests["GET Job"] ?? 0) - before).toBe(pages);
 });
 
@@ -150,11 +152,11 @@ test("reports health without secrets", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   const body = await response.json();
-  expect(body).toMatchObject({
+  // Without a session: up or down and kinds of failure, nothing else.
+  expect(body).toEqual({
     status: "ok",
-    demo: true,
-    upstream: { reachable: true },
-    identity: "demo-service-account",
+    upstream: { reachable: true, problem: null },
+    lastError: body.lastError,
   });
   expect(JSON.stringify(body)).not.toMatch(/QSDK|password/i);
 });

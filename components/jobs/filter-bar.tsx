@@ -108,7 +108,7 @@ export function FilterBar({
   const range = timeRangeText(filters.from, filters.to);
   const savings = savingsRangeText(filters.savings);
   return (
-    <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Job filters">
+    <search className="flex flex-wrap items-end gap-3" aria-label="Job filters">
       <fieldset className="flex rounded-md border border-[var(--border)]" aria-label="Category">
         {CATEGORIES.map((category) => (
           <button
@@ -244,6 +244,6 @@ export function FilterBar({
           </button>
         </p>
       )}
-    </div>
+    </search>
   );
 }

@@ -131,7 +131,7 @@ export default function JobsTable({
         </thead>
         <tbody onKeyDown={onKeyDown}>
           {before > 0 && (
-            <tr aria-hidden="true">
+            <tr>
               <td colSpan={columnCount} style={{ height: before }} />
             </tr>
           )}
@@ -156,7 +156,7 @@ export default function JobsTable({
             );
           })}
           {after > 0 && (
-            <tr aria-hidden="true">
+            <tr>
               <td colSpan={columnCount} style={{ height: after }} />
             </tr>
           )}

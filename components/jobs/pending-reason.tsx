@@ -25,6 +25,7 @@ export function PendingReasonFull({ reason }: { reason: PendingReason }) {
     <div className="space-y-2">
       <ul className="space-y-2">
         {reason.reasons.map((part, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional and never reorder; two may read alike
           <li key={index} className="rounded-md border border-[var(--border)] p-2">
             <p>{part.message}</p>
             <p className="mt-1 flex gap-2 text-xs text-[var(--muted)]">

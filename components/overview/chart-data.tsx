@@ -48,7 +48,7 @@ export function ChartData({
                   )}
                 </th>
                 {row.cells.map((cell, index) => (
-                  // Cells are positional: a row's columns never move, so the index is their identity.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional, a row's columns never move
                   <td key={index} className="pr-3">
                     {cell}
                   </td>

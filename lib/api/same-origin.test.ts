@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "./api-error";
+import type { ApiError } from "./api-error";
 import { clientAddress, PEER_HEADER } from "./client-address";
 import { assertSameOrigin } from "./same-origin";
 

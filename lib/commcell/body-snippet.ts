@@ -2,6 +2,7 @@
 // dumping megabytes or control characters into a log line.
 
 const SNIPPET_LENGTH = 120;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 
 export function bodySnippet(body: string, length = SNIPPET_LENGTH): string {

@@ -34,7 +34,7 @@ const SUBCLIENT_CHECKS: Record<string, (value: unknown, job: Job, sub: Raw, summ
   instanceName: (v, job, sub) => expect(job.instance).toEqual(refOrNull(sub.instanceId, v)),
   backupsetId: (v, job, sub, s) =>
     expect(job.backupSet).toEqual(refOrNull(v, s.backupSetName ?? sub.backupsetName)),
-  backupsetName: (v, job, sub, s) => expect(job.backupSet?.name).toBe(s.backupSetName ?? v),
+  backupsetName: (v, job, _sub, s) => expect(job.backupSet?.name).toBe(s.backupSetName ?? v),
   subclientId: (v, job, sub, s) =>
     expect(job.subclient).toEqual(refOrNull(v, s.subclientName ?? sub.subclientName)),
   subclientName: (v, job, _sub, s) => expect(job.subclient?.name).toBe(s.subclientName ?? v),

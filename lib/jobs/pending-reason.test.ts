@@ -56,7 +56,7 @@ describe("pending reasons", () => {
   it("reads a reason padded with a megabyte of spaces, in one pass", () => {
     const text = `Waiting${" ".repeat(1 << 20)}for media Source: ma01${" ".repeat(1 << 19)}, Process:${" ".repeat(1 << 19)}cvd`;
     expect(splitPendingReason(text)).toEqual([
-      { message: "Waiting" + " ".repeat(1 << 20) + "for media", source: "ma01", process: "cvd" },
+      { message: `Waiting${" ".repeat(1 << 20)}for media`, source: "ma01", process: "cvd" },
     ]);
     const plain = `a${" ".repeat(1 << 20)}b`;
     expect(splitPendingReason(plain)).toEqual([{ message: plain, source: null, process: null }]);

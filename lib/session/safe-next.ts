@@ -11,7 +11,7 @@ const BASE = "https://dashboard.invalid";
  * `//evil.example`); what is left is resolved against the site and kept only if it stays on it.
  */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || REFUSED.test(next)) return "/";
+  if (!next?.startsWith("/") || REFUSED.test(next)) return "/";
   let url: URL;
   try {
     url = new URL(next, BASE);

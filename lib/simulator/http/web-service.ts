@@ -12,7 +12,7 @@ import {
   type Reply,
   UNAUTHORIZED,
 } from "./bodies";
-import { type BodyFault } from "./faults";
+import type { BodyFault } from "./faults";
 import { QueryError, readJobQuery } from "./job-query";
 import type { Sessions } from "./sessions";
 

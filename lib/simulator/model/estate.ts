@@ -145,7 +145,11 @@ export function buildEstate(seed: number, clientCount: number): Estate {
 
   for (let i = 0; i < clientCount; i++) {
     let roll = random() * ROLES.reduce((sum, role) => sum + role.weight, 0);
-    const role = ROLES.find((r) => (roll -= r.weight) < 0) ?? ROLES[0];
+    const role =
+      ROLES.find((r) => {
+        roll -= r.weight;
+        return roll < 0;
+      }) ?? ROLES[0];
     const site = pick(random, SITES);
     const number = (counters.get(role.prefix) ?? 0) + 1;
     counters.set(role.prefix, number);

@@ -1,0 +1,119 @@
+// The security review's findings, each against the real server: cross-site sign-ins, guessing from many
+// claimed addresses, copied cookies after sign-out, open redirects and what strangers learn from health.
+
+import { request as requests } from "@playwright/test";
+import { PRIVATE_PORT } from "../playwright.config";
+import { expect, test } from "./fixtures";
+
+const PRIVATE = `http://127.0.0.1:${PRIVATE_PORT}`;
+const json = (origin: string) => ({ "Content-Type": "application/json", Origin: origin });
+
+test("a cross-site form post cannot sign the browser in (login CSRF)", async ({ request, baseURL }) => {
+  const evil = await request.post("/api/session", {
+    headers: { ...json("https://evil.example"), "Sec-Fetch-Site": "cross-site" },
+    data: { username: "admin", password: "admin" },
+  });
+  expect(evil.status()).toBe(403);
+  expect((await evil.json()).error.code).toBe("cross_origin");
+  expect(evil.headers()["set-cookie"]).toBeUndefined();
+  // A form post from this very site is refused as well: sign-in takes JSON only.
+  const form = await request.post("/api/session", {
+    headers: { Origin: baseURL as string },
+    form: { username: "admin", password: "admin" },
+  });
+  expect(form.status()).toBe(415);
+  const noOrigin = await request.post("/api/session", { data: { username: "admin", password: "admin" } });
+  expect(noOrigin.status()).toBe(403);
+  const huge = await request.post("/api/session", {
+    headers: json(baseURL as string),
+    data: { username: "admin", password: "x".repeat(100_000) },
+  });
+  expect(huge.status()).toBe(413);
+  // Sign-out is a state change too.
+  expect(
+    (await request.delete("/api/session", { headers: { Origin: "https://evil.example" } })).status(),
+  ).toBe(403);
+});
+
+test("guesses for one user from twenty claimed addresses are limited all the same", async ({
+  request,
+  baseURL,
+}) => {
+  // All at once: each attempt is reserved before the CommCell is asked, so parallel guesses count too.
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      request.post("/api/session", {
+        headers: { ...json(baseURL as string), "X-Forwarded-For": `198.51.100.${i}` },
+        data: { username: "guessed-user", password: `guess-${i}` },
+      }),
+    ),
+  );
+  const statuses = responses.map((response) => response.status());
+  // Three free failures and the one that starts the wait reach the CommCell (a fifth only if the first
+  // wait of 2 s ran out while the twenty were sent); the rest never do.
+  expect(statuses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(4);
+  expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+  expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(15);
+  // Another person on the same machine still signs in.
+  const other = await request.post("/api/session", {
+    headers: json(baseURL as string),
+    data: { username: "admin", password: "admin" },
+  });
+  expect(other.status()).toBe(200);
+});
+
+test("a cookie copied before sign-out reads nothing after it", async () => {
+  const browser = await requests.newContext({ baseURL: PRIVATE });
+  const signIn = await browser.post("/api/session", {
+    headers: json(PRIVATE),
+    data: { username: "admin", password: "admin" },
+  });
+  expect(signIn.status()).toBe(200);
+  const copied = (await browser.storageState()).cookies;
+  expect((await browser.get("/api/jobs?pageSize=1")).status()).toBe(200);
+  expect((await browser.delete("/api/session", { headers: { Origin: PRIVATE } })).status()).toBe(200);
+
+  const thief = await requests.newContext({
+    baseURL: PRIVATE,
+    storageState: { cookies: copied, origins: [] },
+  });
+  const stolen = await thief.get("/api/jobs?pageSize=1");
+  expect(stolen.status()).toBe(401);
+  expect((await stolen.json()).error.code).toBe("session_ended");
+  await Promise.all([browser.dispose(), thief.dispose()]);
+});
+
+test("a display link with a tab in `next` stays on the site", async ({ request }) => {
+  const { DISPLAY_KEY } = await import("../playwright.config");
+  for (const next of ["/%09/evil.example", "/%0a/evil.example", "/.//evil.example", "/%5Cevil.example"]) {
+    const response = await request.get(`${PRIVATE}/api/session/display?key=${DISPLAY_KEY}&next=${next}`, {
+      maxRedirects: 0,
+    });
+    expect(response.status(), next).toBe(303);
+    expect(response.headers().location, next).toBe("/");
+  }
+});
+
+test("health tells a stranger only up or down, and more to a signed-in viewer", async ({ request }) => {
+  const stranger = await request.get(`${PRIVATE}/api/health`);
+  const body = await stranger.json();
+  expect(Object.keys(body).sort()).toEqual(["lastError", "status", "upstream"]);
+  expect(Object.keys(body.upstream).sort()).toEqual(["problem", "reachable"]);
+
+  const viewer = await requests.newContext({ baseURL: PRIVATE });
+  await viewer.post("/api/session", {
+    headers: json(PRIVATE),
+    data: { username: "admin", password: "admin" },
+  });
+  const told = await (await viewer.get("/api/health")).json();
+  expect(told).toMatchObject({ status: "ok", demo: true, upstream: { reachable: true } });
+  expect(told.upstream.requests.limit).toBe(8);
+  await viewer.dispose();
+});
+
+test("a window of any number of seconds is refused; whole hours are not", async ({ request }) => {
+  const odd = await request.get("/api/jobs?window=3601");
+  expect(odd.status()).toBe(400);
+  expect((await odd.json()).error.param).toBe("window");
+  expect((await request.get("/api/jobs?window=6h&pageSize=1")).status()).toBe(200);
+});
