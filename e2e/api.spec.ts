@@ -9,9 +9,10 @@ test.afterEach(async () => {
   await resetFaults();
 });
 
-// Each test asks for its own window, so it gets its own cache entry and really reaches the simulator.
-let windowSeconds = 7200 + Math.floor(Math.random() * 10_000) * 10;
-const freshWindow = () => (windowSeconds += 1);
+// Each test asks for its own window (whole hours), so it gets its own cache entry and really reaches the
+// simulator.
+let windowHours = 2 + Math.floor(Math.random() * 4000);
+const freshWindow = () => `${(windowHours += 1)}h`;
 
 test("answers jobs with the count and freshness the UI needs", async ({ request }) => {
   const response = await request.get(`/api/jobs?type=all&category=active&window=${freshWindow()}`);

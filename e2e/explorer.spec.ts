@@ -70,7 +70,7 @@ test("an empty result says so and resets in one click", async ({ page }) => {
 test("invalid URL values are named in a notice and the page still works", async ({ page }) => {
   await page.goto("/jobs?window=2w&status=exploded&tz=Mars/Olympus");
   const notice = page.getByRole("alert").filter({ hasText: "not understood" });
-  await expect(notice).toContainText("window must be 1h, 24h, 7d, 30d, 1y or seconds");
+  await expect(notice).toContainText("window must be 1h, 24h, 7d, 30d, 1y or whole hours");
   await expect(notice).toContainText('status "exploded" is not a status kind');
   await expect(notice).toContainText("tz must be browser, UTC or an IANA time zone");
   await expect(page.getByTestId("total")).toBeVisible();
@@ -137,7 +137,7 @@ test("a pending reason with markup is shown as text and never runs", async ({ pa
   const markup = '<script>window.__ran = 1</script><img src=x onerror="window.__ran = 2">';
   await setReason(job.jobId, `${markup}<br>Source: cs01, Process: JobManager`);
   // A window of its own, so this view is fetched after the reason was set.
-  await page.goto(`/jobs?type=all&window=86411&q=${job.jobId}`);
+  await page.goto(`/jobs?type=all&window=25h&q=${job.jobId}`);
   const cell = page.locator(`tr[data-job-id="${job.jobId}"] td[data-column="reason"]`);
   await expect(cell).toContainText(markup);
   await page.goto(`/jobs/${job.jobId}`);
@@ -148,7 +148,7 @@ test("a pending reason with markup is shown as text and never runs", async ({ pa
 });
 
 test("a running job's progress moves on screen as the CommCell's does", async ({ page }) => {
-  await page.goto("/jobs?category=active&type=all&window=86413&refresh=1");
+  await page.goto("/jobs?category=active&type=all&window=26h&refresh=1");
   const running = page
     .locator("tbody tr[data-job-id]")
     .filter({ has: page.locator("progress") })
@@ -181,7 +181,7 @@ test("visible columns come from the URL, and arrow keys move between rows", asyn
 test("a custom window in hours and a time zone are written to the URL", async ({ page }) => {
   await page.goto("/jobs?type=all");
   await page.getByLabel("…or hours").fill("2");
-  await expect(page).toHaveURL(/window=7200/);
+  await expect(page).toHaveURL(/window=2h/);
   const zone = page.getByLabel("Time zone");
   await zone.fill("Asia/Tokyo");
   await zone.blur();

@@ -4,6 +4,7 @@
 import { request as requests } from "@playwright/test";
 import { PRIVATE_PORT } from "../playwright.config";
 import { expect, test } from "./fixtures";
+import { resetPeak, simulatorState } from "./simulator";
 
 const PRIVATE = `http://127.0.0.1:${PRIVATE_PORT}`;
 const json = (origin: string) => ({ "Content-Type": "application/json", Origin: origin });
@@ -116,4 +117,38 @@ test("a window of any number of seconds is refused; whole hours are not", async 
   expect(odd.status()).toBe(400);
   expect((await odd.json()).error.param).toBe("window");
   expect((await request.get("/api/jobs?window=6h&pageSize=1")).status()).toBe(200);
+});
+
+test("a flood of distinct views from one viewer is bounded: few fetches at once, the server stays up", async ({
+  baseURL,
+}) => {
+  // The main server, whose simulator the specs can ask how many requests it was answering at once.
+  const viewer = await requests.newContext({ baseURL });
+  await viewer.post("/api/session", {
+    headers: json(baseURL as string),
+    data: { username: "admin", password: "admin" },
+  });
+  await resetPeak();
+  const flood = Promise.all(
+    Array.from({ length: 60 }, (_, i) => viewer.get(`/api/jobs?type=all&window=${1000 + i}h&pageSize=1`)),
+  );
+  const health = await viewer.get("/api/health");
+  const answers = await flood;
+  const statuses = answers.map((answer) => answer.status());
+  // Each answer is the view or "busy, ask again": never a server error, never a dropped connection.
+  const odd = answers.find((answer) => answer.status() !== 200 && answer.status() !== 429);
+  expect(odd && `${odd.status()} ${await odd.text()}`).toBeUndefined();
+  expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(4);
+  expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+  const busy = answers.find((answer) => answer.status() === 429);
+  expect(busy?.headers()["retry-after"]).toBe("2");
+  expect(health.status()).toBe(200);
+  const state = await simulatorState();
+  // The simulator also answers this server's own sign-in; jobs requests alone never pass the gate's 8.
+  expect(state.peakInFlight).toBeLessThanOrEqual(8);
+  const after = await (await viewer.get("/api/health")).json();
+  expect(after.memory.rssMb).toBeLessThan(1024);
+  expect(after.upstream.requests).toMatchObject({ limit: 8 });
+  expect(after.upstream.requests.peak).toBeLessThanOrEqual(8);
+  await viewer.dispose();
 });

@@ -33,7 +33,8 @@ export const resetFaults = () => admin("POST", "faults/reset");
 export const expireTokens = () => admin("POST", "tokens/expire");
 export const simulatorTokens = () => admin<{ tokens: string[] }>("GET", "tokens").then((body) => body.tokens);
 export const simulatorState = () =>
-  admin<{ logins: number; requests: Record<string, number> }>("GET", "state");
+  admin<{ logins: number; requests: Record<string, number>; peakInFlight: number }>("GET", "state");
+export const resetPeak = () => admin("POST", "state/reset-peak");
 export const setReason = (jobId: number, text: string) => admin("PUT", `jobs/${jobId}/reason`, { text });
 export const advanceClock = (seconds: number) => admin("POST", "clock/advance", { seconds });
 

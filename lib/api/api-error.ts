@@ -4,7 +4,7 @@
 
 import type { CommCellErrorKind } from "@/lib/commcell/errors";
 import { isCommCellError } from "@/lib/commcell/errors";
-import { CacheBusyError } from "@/lib/commcell/job-cache";
+import { isCacheBusyError } from "@/lib/commcell/job-cache";
 import { FilterError } from "@/lib/jobs/filters";
 
 export class ApiError extends Error {
@@ -46,7 +46,7 @@ export function errorResponse(error: unknown): Response {
       { status: 400, headers: NO_STORE },
     );
   }
-  if (error instanceof CacheBusyError) {
+  if (isCacheBusyError(error)) {
     return Response.json(
       { error: { code: "busy", message: error.message } },
       { status: 429, headers: { ...NO_STORE, "Retry-After": "2" } },

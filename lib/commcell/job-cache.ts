@@ -47,9 +47,18 @@ export interface JobCacheOptions {
   readonly clock?: () => number;
 }
 
+// The cache is made in instrumentation's bundle and its errors caught in the routes' bundles, each with
+// its own copy of this class: a registered symbol brands every copy's instances alike.
+const BUSY = Symbol.for("commcell-job-monitor.CacheBusyError");
+
 /** Too many new views at once for one identity: try again in a moment. */
 export class CacheBusyError extends Error {
   override readonly name = "CacheBusyError";
+  readonly [BUSY] = true;
+}
+
+export function isCacheBusyError(error: unknown): error is CacheBusyError {
+  return typeof error === "object" && error !== null && (error as { [BUSY]?: boolean })[BUSY] === true;
 }
 
 /** The identity part of a cache key, `identity|query`. */

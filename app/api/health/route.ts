@@ -71,6 +71,7 @@ export async function GET(request: Request): Promise<Response> {
           }
         : null,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      memory: { rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024) },
     },
     { status: httpStatus, headers: NO_STORE },
   );

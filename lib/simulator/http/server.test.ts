@@ -310,6 +310,12 @@ describe("faults on demand", () => {
     expect(response.json).toEqual({ error: 'errorRate must be a number from 0 to 1 (got "lots")' });
   });
 
+  it("dates its answers on its own simulated clock, as a CommCell's Date header is on its clock", async () => {
+    const answer = await fetch(new URL("Job?limit=1", sim.url));
+    const date = Date.parse(answer.headers.get("date") ?? "");
+    expect(Math.abs(date - sim.commcell.now() * 1000)).toBeLessThanOrEqual(1000);
+  });
+
   it("binds the admin endpoint to loopback only", () => {
     expect(new URL(sim.adminUrl).hostname).toBe("127.0.0.1");
   });

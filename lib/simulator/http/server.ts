@@ -104,10 +104,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     } catch (error) {
       reply = errorReply(500, 1, `Simulator error: ${(error as Error).message}`);
     }
+    // A CommCell's Date header is its own clock, the one its job times are on: the simulated one here.
+    res.setHeader("date", new Date(commcell.now() * 1000).toUTCString());
     await send(res, reply, json, faults);
   };
 
+  // How many requests are being answered at once, and the most there have been: what a client's own
+  // limit on requests in flight is checked against.
+  let inFlight = 0;
+  let peakInFlight = 0;
   const web = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    inFlight++;
+    peakInFlight = Math.max(peakInFlight, inFlight);
+    res.once("close", () => inFlight--);
     handle(req, res).catch(() => res.destroy());
   });
   const port = await listen(web, options.port, options.host);
@@ -182,9 +191,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
             tokens: sessions.count,
             logins: sessions.logins,
             requests: Object.fromEntries(requests),
+            inFlight,
+            peakInFlight,
             faults,
             url: `http://${options.host}:${port}${WEB_SERVICE_ROOT}`,
           });
+        }
+        if (path === "/state/reset-peak" && req.method === "POST") {
+          peakInFlight = inFlight;
+          return reply(200, { peakInFlight });
         }
         if (path === "/tokens" && req.method === "GET") return reply(200, { tokens: sessions.tokens() });
         const reasonPath = /^\/jobs\/(\d+)\/reason$/.exec(path);
