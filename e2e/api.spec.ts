@@ -12,7 +12,10 @@ test.afterEach(async () => {
 // Each test asks for its own window (whole hours), so it gets its own cache entry and really reaches the
 // simulator.
 let windowHours = 2 + Math.floor(Math.random() * 4000);
-const freshWindow = () => `${(windowHours += 1)}h`;
+const freshWindow = () => {
+  windowHours += 1;
+  return `${windowHours}h`;
+};
 
 test("answers jobs with the count and freshness the UI needs", async ({ request }) => {
   const response = await request.get(`/api/jobs?type=all&category=active&window=${freshWindow()}`);

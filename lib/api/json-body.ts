@@ -2,6 +2,7 @@
 // parsed. Every failure is a 4xx that says what was wrong.
 
 import type { z } from "zod";
+import { readCappedText } from "@/lib/http/read-capped";
 import { ApiError } from "./api-error";
 
 export async function readJsonBody<S extends z.ZodType>(
@@ -17,9 +18,7 @@ export async function readJsonBody<S extends z.ZodType>(
       "Send the body as JSON (Content-Type: application/json).",
     );
   }
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await readCapped(request, maxBytes);
+  const text = await readCappedText(request.headers, request.body, maxBytes, () => tooLarge(maxBytes));
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -38,25 +37,6 @@ export async function readJsonBody<S extends z.ZodType>(
     );
   }
   return parsed.data;
-}
-
-async function readCapped(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const decoder = new TextDecoder();
-  let bytes = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
 }
 
 function tooLarge(maxBytes: number): ApiError {

@@ -2,8 +2,8 @@
 // token or the password away, bodies are bounded, and the server-wide gate holds.
 
 import { afterEach, describe, expect, it } from "vitest";
+import { commCellFailure } from "@/lib/test/failure";
 import { startTestServer, type TestServer } from "@/lib/test/http-server";
-import { CommCellError } from "./errors";
 import { Gate, upstreamGate } from "./gate";
 import { exchange } from "./http";
 import { login } from "./login";
@@ -18,14 +18,7 @@ async function server(handle: Parameters<typeof startTestServer>[0]): Promise<Te
   servers.push(started);
   return started;
 }
-async function failure(promise: Promise<unknown>): Promise<CommCellError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CommCellError);
-  return error as CommCellError;
-}
+const failure = commCellFailure;
 
 describe("exchange and redirects", () => {
   it("does not follow a 307 to another host, and names where it pointed", async () => {

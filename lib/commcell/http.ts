@@ -6,6 +6,7 @@
 // the other host's answer would be read as the CommCell's). Every exchange passes the server-wide gate, so
 // the CommCell never has more than a few requests from this server in flight.
 
+import { readCappedText } from "@/lib/http/read-capped";
 import { bodySnippet, htmlTitle } from "./body-snippet";
 import { CommCellError, isCommCellError } from "./errors";
 import { upstreamGate } from "./gate";
@@ -87,30 +88,6 @@ function redirectTarget(request: UpstreamRequest, response: Response): string {
   );
 }
 
-async function readBody(response: Response, maxBytes: number, host: string): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooLarge(host, maxBytes);
-  }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let bytes = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(host, maxBytes);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
 function tooLarge(host: string, maxBytes: number): CommCellError {
   return new CommCellError(
     "parse",
@@ -170,7 +147,8 @@ async function exchangeNow(request: UpstreamRequest): Promise<UpstreamResponse> 
     timer = setTimeout(() => controller.abort(), request.timeoutMs);
     let body: string;
     try {
-      body = await readBody(response, request.maxBytes ?? DEFAULT_MAX_BODY_BYTES, host);
+      const maxBytes = request.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
+      body = await readCappedText(response.headers, response.body, maxBytes, () => tooLarge(host, maxBytes));
     } catch (error) {
       if (controller.signal.aborted) throw timeoutError(host, phase, request.timeoutMs);
       if (isCommCellError(error)) throw error;

@@ -1,8 +1,8 @@
 // Paging against a CommCell that lies about its total: every page and byte it sends is bounded.
 
 import { afterEach, describe, expect, it } from "vitest";
+import { commCellFailure } from "@/lib/test/failure";
 import { startTestServer, type TestServer } from "@/lib/test/http-server";
-import { CommCellError } from "./errors";
 import { fetchJobs, type Paging } from "./job-fetch";
 import { refreshJobs } from "./job-refresh";
 import type { UpstreamSession } from "./session";
@@ -38,14 +38,7 @@ async function commcell(
   return { server, session: { root: server.url, timeoutMs: 5000, tokens: new TokenSource(null, "QSDK t") } };
 }
 
-async function failure(promise: Promise<unknown>): Promise<CommCellError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CommCellError);
-  return error as CommCellError;
-}
+const failure = commCellFailure;
 
 describe("fetchJobs against a CommCell that lies", () => {
   it("treats an absurd total as a parse error, after one request", async () => {

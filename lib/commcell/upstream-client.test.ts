@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/lib/simulator/http/server";
 import { admin, startTestSimulator } from "@/lib/simulator/testing";
-import { CommCellError } from "./errors";
+import { commCellFailure } from "@/lib/test/failure";
 import { fetchJobs, type UpstreamJobQuery } from "./job-fetch";
 import { FULL_REFRESH_MS, refreshJobs } from "./job-refresh";
 import { login } from "./login";
@@ -39,14 +39,7 @@ afterEach(async () => {
   await admin(sim, "POST", "faults/reset");
 });
 
-async function failure(promise: Promise<unknown>): Promise<CommCellError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CommCellError);
-  return error as CommCellError;
-}
+const failure = commCellFailure;
 
 describe("login", () => {
   it("returns the token, and refuses wrong credentials in plain words", async () => {
