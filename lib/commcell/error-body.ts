@@ -2,9 +2,9 @@
 // `errorMessage`, `errList[]`, `error.errList[]`, `errors[].errList[]`, and XML roots carrying the same
 // attributes. Keys are folded (lower case, no `@`) before they get here.
 
-import { toText } from "@/lib/jobs/coerce";
-import { asList, type FoldedRecord, foldRecord } from "@/lib/jobs/raw-record";
+import { toText } from "./coerce";
 import { CommCellError } from "./errors";
+import { asList, type FoldedRecord, foldRecord } from "./raw-record";
 
 export interface CommCellErrorReport {
   readonly code: string | null;

@@ -6,6 +6,7 @@
 // the other host's answer would be read as the CommCell's). Every exchange passes the server-wide gate, so
 // the CommCell never has more than a few requests from this server in flight.
 
+import "server-only";
 import { readCappedText } from "@/lib/http/read-capped";
 import { bodySnippet, htmlTitle } from "./body-snippet";
 import { CommCellError, isCommCellError } from "./errors";

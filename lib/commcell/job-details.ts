@@ -2,9 +2,9 @@
 // allow-listed JobDetails. Details are extra: a CommCell that cannot give them still gives the job.
 
 import "server-only";
-import { toNumber, toText } from "@/lib/jobs/coerce";
 import type { Job } from "@/lib/jobs/job";
 import type { JobDetails } from "@/lib/jobs/job-details";
+import { toNumber, toText } from "./coerce";
 import { isCommCellError } from "./errors";
 import { parseJobList } from "./parse-job-list";
 import { authenticatedRequest, type UpstreamSession } from "./session";

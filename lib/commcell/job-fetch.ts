@@ -6,6 +6,7 @@
 // names the setting, never a silent cut), and paging stops at the first page that comes back short or
 // empty, whatever the total claimed.
 
+import "server-only";
 import type { Job } from "@/lib/jobs/job";
 import type { UpstreamJobQuery } from "@/lib/jobs/upstream-query";
 import { CommCellError } from "./errors";

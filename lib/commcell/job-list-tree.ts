@@ -2,10 +2,10 @@
 // keys are folded: an optional `JobManager_JobListResponse` root holding `totalRecordsWithoutPaging` and
 // `jobs[]`, each `jobs` item holding one `jobSummary`.
 
-import { toCount } from "@/lib/jobs/coerce";
-import { asList, type FoldedRecord, foldRecord, isPlainObject } from "@/lib/jobs/raw-record";
+import { toCount } from "./coerce";
 import { reportedError } from "./error-body";
 import { CommCellError } from "./errors";
+import { asList, type FoldedRecord, foldRecord, isPlainObject } from "./raw-record";
 
 export const JOB_LIST_ROOT = "JobManager_JobListResponse";
 const JOB_LIST_ROOT_FOLDED = JOB_LIST_ROOT.toLowerCase();

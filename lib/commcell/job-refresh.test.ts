@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "@/lib/jobs/job";
-import { normalizeJobSummary } from "@/lib/jobs/normalize";
 import { mergeJobs } from "./job-refresh";
+import { normalizeJobSummary } from "./normalize";
 
 const job = (id: number, status: string) => normalizeJobSummary({ jobId: id, status }) as Job;
 

@@ -4,6 +4,7 @@
 // or two upstream pages per refresh instead of a hundred, and no second copy of it is built every TTL.
 // A full fetch still runs every few minutes, to drop jobs the CommCell no longer lists.
 
+import "server-only";
 import type { Job } from "@/lib/jobs/job";
 import type { UpstreamJobQuery } from "@/lib/jobs/upstream-query";
 import { withinWindow } from "@/lib/jobs/window";

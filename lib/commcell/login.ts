@@ -1,7 +1,8 @@
 // POST <ws>/Login with a user name and the base64 password the API wants. A CommCell refuses with HTTP 200
 // and an errList, or reports a locked account; both become an `auth` CommCellError in plain words.
 
-import { toText } from "@/lib/jobs/coerce";
+import "server-only";
+import { toText } from "./coerce";
 import { CommCellError } from "./errors";
 import { exchange } from "./http";
 import { authHeaders, kindOf } from "./token-source";

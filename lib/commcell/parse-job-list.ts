@@ -3,13 +3,13 @@
 // Not marked server-only: `npm run parse` runs it outside Next. Pages must not import it (it pulls
 // fast-xml-parser into the bundle); routes reach it through the CommCell client.
 
-import { Interner } from "@/lib/jobs/interner";
 import type { Job } from "@/lib/jobs/job";
-import { normalizeJobSummary } from "@/lib/jobs/normalize";
 import { bodySnippet } from "./body-snippet";
 import { CommCellError } from "./errors";
+import { Interner } from "./interner";
 import type { RawJobList } from "./job-list-tree";
 import { readJsonJobList } from "./json-body";
+import { normalizeJobSummary } from "./normalize";
 import { readXmlJobList } from "./xml-body";
 
 export interface JobList {

@@ -1,6 +1,7 @@
 // Authenticated calls to the CommCell for one identity: the token goes in the right header, and a 401 is
 // answered by one renewal and one retry (shared with every request that saw the same 401).
 
+import "server-only";
 import { CommCellError, isCommCellError } from "./errors";
 import { exchange, type UpstreamResponse } from "./http";
 import { authHeaders, type TokenSource } from "./token-source";

@@ -8,7 +8,7 @@ import { ConfigError, readCommCellConfig } from "./config";
 import { upstreamGate } from "./gate";
 import { login } from "./login";
 import { TokenSource } from "./token-source";
-import { setUpstream, type Upstream, upstreamSession } from "./upstream";
+import { type Upstream, upstreamSession } from "./upstream";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -29,7 +29,6 @@ export async function startUpstream(env: Env): Promise<Upstream> {
       root: simulator.url,
       service: upstreamSession({ root: simulator.url, config }, tokens),
     };
-    setUpstream(upstream);
     console.info(
       `commcell: demo mode, embedded CommCell simulator at ${simulator.url} (admin ${simulator.adminUrl}, token ${simulator.adminToken})`,
     );
@@ -51,7 +50,6 @@ export async function startUpstream(env: Env): Promise<Upstream> {
     root,
     service: tokens ? upstreamSession({ root, config }, tokens) : null,
   };
-  setUpstream(upstream);
   console.info(
     `commcell: ${root} (${identity.kind === "sign-in" ? "people sign in" : `service ${identity.kind}`})`,
   );

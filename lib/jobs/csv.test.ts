@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { normalizeJobSummary } from "@/lib/commcell/normalize";
 import { jobsToCsv } from "./csv";
 import type { Job } from "./job";
-import { normalizeJobSummary } from "./normalize";
 
 describe("jobsToCsv", () => {
   it("writes a header and one quoted-where-needed row per job, times with their offset", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { normalizeJobSummary } from "@/lib/commcell/normalize";
 import type { Job } from "./job";
 import { countByStatus, stoppedSeconds } from "./metrics";
-import { normalizeJobSummary } from "./normalize";
 import { STATUS_KINDS } from "./statuses";
 
 const job = (id: number, status: string) => normalizeJobSummary({ jobId: id, status }) as Job;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { normalizeJobSummary } from "@/lib/commcell/normalize";
 import { type JobFilters, parseFilters } from "./filters";
 import type { Job } from "./job";
-import { normalizeJobSummary } from "./normalize";
 import { bucketRange, overviewLinks } from "./overview-links";
 import {
   OUTCOMES,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { normalizeJobSummary } from "@/lib/commcell/normalize";
 import type { Job } from "./job";
-import { normalizeJobSummary } from "./normalize";
 import { classifyReason, groupStoppedJobs } from "./reason-class";
 
 describe("classifyReason", () => {

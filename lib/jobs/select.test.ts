@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { normalizeJobSummary } from "@/lib/commcell/normalize";
 import { DEFAULT_FILTERS, type JobFilters } from "./filters";
 import type { Job } from "./job";
-import { normalizeJobSummary } from "./normalize";
 import { filterJobs, selectJobs, sortJobs } from "./select";
 import { upstreamQueryKey, upstreamQueryOf } from "./upstream-query";
 

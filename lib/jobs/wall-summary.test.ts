@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { normalizeJobSummary } from "@/lib/commcell/normalize";
 import type { Job } from "./job";
-import { normalizeJobSummary } from "./normalize";
 import { wallSummary } from "./wall-summary";
 
 const NOW = Date.UTC(2026, 10, 24, 6);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { normalizeJobSummary } from "@/lib/commcell/normalize";
 import type { Job } from "./job";
-import { normalizeJobSummary } from "./normalize";
 import { WINDOW_TOLERANCE_MS, withinWindow } from "./window";
 
 const NOW = Date.UTC(2026, 11, 1, 12);

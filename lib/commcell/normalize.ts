@@ -1,14 +1,14 @@
 // raw `jobSummary` record (any of the three shapes) -> Job.
 
-import { type BackupLevel, backupLevelOf } from "./backup-levels";
+import { type BackupLevel, backupLevelOf } from "@/lib/jobs/backup-levels";
+import type { EntityRef, Job } from "@/lib/jobs/job";
+import { jobTypeKeyOf } from "@/lib/jobs/job-types";
+import { type PendingReason, parsePendingReason } from "@/lib/jobs/pending-reason";
+import { STATUS_INFO, type StatusKind, statusKindOf } from "@/lib/jobs/statuses";
 import { toBoolean, toCount, toEntityId, toEpochMs, toInteger, toNumber, toPercent, toText } from "./coerce";
 import { Interner } from "./interner";
-import type { EntityRef, Job } from "./job";
-import { jobTypeKeyOf } from "./job-types";
-import { type PendingReason, parsePendingReason } from "./pending-reason";
 import { fieldReader } from "./raw-fields";
 import { asList } from "./raw-record";
-import { STATUS_INFO, type StatusKind, statusKindOf } from "./statuses";
 
 const SUMMARY = fieldReader(
   [

@@ -3,9 +3,9 @@
 // would hold more memory normalized than raw. Jobs are read-only, so equal texts, refs, levels and
 // pending reasons are made once and shared. One interner serves one parse and is dropped with it.
 
-import type { BackupLevel } from "./backup-levels";
-import type { EntityRef } from "./job";
-import type { PendingReason } from "./pending-reason";
+import type { BackupLevel } from "@/lib/jobs/backup-levels";
+import type { EntityRef } from "@/lib/jobs/job";
+import type { PendingReason } from "@/lib/jobs/pending-reason";
 
 // Past this many distinct entries a hostile body is making values to exhaust memory; stop sharing.
 const ENTRIES_MAX = 200_000;
