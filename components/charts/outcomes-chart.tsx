@@ -2,14 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Outcome, OutcomeRow } from "@/lib/jobs/overview-metrics";
+import type { OutcomeRow } from "@/lib/jobs/overview-metrics";
+import { OUTCOME_GROUP, OUTCOMES, type Outcome, STATUS_GROUPS, toneColour } from "@/lib/jobs/status-groups";
 
-const SERIES = [
-  ["completed", "Completed", "var(--tone-success)"],
-  ["warnings", "With warnings", "var(--tone-warning)"],
-  ["errors", "With errors", "var(--tone-paused)"],
-  ["failed", "Failed, failed to start, killed", "var(--tone-danger)"],
-] as const satisfies readonly (readonly [Outcome, string, string])[];
+const SERIES = OUTCOMES.map((outcome) => {
+  const group = STATUS_GROUPS[OUTCOME_GROUP[outcome]];
+  return [outcome, outcome === "failed" ? group.label : group.short, toneColour(group.tone)] as const;
+});
 
 /** Finished jobs per hour or day, stacked by outcome. */
 export type LinkedOutcomeRow = OutcomeRow & { readonly links: Readonly<Record<Outcome, string>> };

@@ -25,9 +25,9 @@ export interface SavingsRow {
 
 // Colours come from the theme's variables, so light and dark follow one palette.
 const COLOURS = {
-  application: "var(--tone-info)",
-  media: "var(--tone-paused)",
-  savings: "var(--tone-success)",
+  application: "var(--chart-application)",
+  media: "var(--chart-media)",
+  savings: "var(--chart-savings)",
 } as const;
 
 /** Application vs media-on-disk bytes per group (bars) with the savings percentage (line). */

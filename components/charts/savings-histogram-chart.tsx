@@ -30,7 +30,7 @@ export function SavingsHistogramChart({ bins }: { bins: readonly (HistogramBin &
             contentStyle={{ background: "var(--surface)", borderColor: "var(--border)" }}
             formatter={(value) => [`${value} backups`, "Jobs"]}
           />
-          <Bar dataKey="count" name="Backups" fill="var(--tone-success)" cursor="pointer" onClick={open} />
+          <Bar dataKey="count" name="Backups" fill="var(--chart-savings)" cursor="pointer" onClick={open} />
         </BarChart>
       </ResponsiveContainer>
     </div>

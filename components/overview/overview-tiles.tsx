@@ -1,61 +1,30 @@
 import Link from "next/link";
 import type { OverviewLinks } from "@/lib/jobs/overview-links";
-import { FAILURE, OUTCOME_KINDS, type OverviewTiles as Tiles } from "@/lib/jobs/overview-metrics";
+import type { OverviewTiles as Tiles } from "@/lib/jobs/overview-metrics";
+import { STATUS_GROUPS, TILE_KEYS, toneColour } from "@/lib/jobs/status-groups";
 
 /** The numbers that answer "is anything broken": each opens the /jobs view of the jobs behind it. */
 export function OverviewTiles({ tiles, links }: { tiles: Tiles; links: OverviewLinks }) {
-  const items = [
-    { label: "Running", value: tiles.running, href: links.status(["running"], "active"), tone: "info" },
-    {
-      label: "Waiting, pending, queued",
-      value: tiles.waiting,
-      href: links.status(["waiting", "pending", "queued"], "active"),
-      tone: "pending",
-    },
-    {
-      label: "Suspended",
-      value: tiles.suspended,
-      href: links.status(["suspended", "suspend_pending"], "active"),
-      tone: "paused",
-    },
-    {
-      label: "Failed, failed to start, killed",
-      value: tiles.failed,
-      href: links.status([...FAILURE], "all"),
-      tone: "danger",
-    },
-    {
-      label: "Completed with errors",
-      value: tiles.completedWithErrors,
-      href: links.status(OUTCOME_KINDS.errors, "all"),
-      tone: "warning",
-    },
-    {
-      label: "Completed with warnings",
-      value: tiles.completedWithWarnings,
-      href: links.status(OUTCOME_KINDS.warnings, "all"),
-      tone: "warning",
-    },
-    {
-      label: "Completed",
-      value: tiles.completed,
-      href: links.status(OUTCOME_KINDS.completed, "all"),
-      tone: "success",
-    },
-  ] as const;
+  const items = TILE_KEYS.map((key) => {
+    const group = STATUS_GROUPS[key];
+    return {
+      key,
+      label: group.label,
+      value: tiles[key],
+      href: links.status([...group.kinds], group.category),
+      tone: group.tone,
+    };
+  });
   return (
     <ul aria-label="Overview" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
       {items.map((item) => (
-        <li key={item.label}>
+        <li key={item.key}>
           <Link
             href={item.href}
             className="flex h-full flex-col gap-1 rounded-lg border border-[var(--border)] bg-[var(--surface)] p-3 hover:border-[var(--tone-info)]"
             data-tile={item.label}
           >
-            <span
-              className="text-3xl font-semibold tabular-nums"
-              style={{ color: `var(--tone-${item.tone})` }}
-            >
+            <span className="text-3xl font-semibold tabular-nums" style={{ color: toneColour(item.tone) }}>
               {item.value}
             </span>
             <span className="text-sm">{item.label}</span>

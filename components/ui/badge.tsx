@@ -5,6 +5,7 @@ import type { StatusTone } from "@/lib/jobs/statuses";
 const TONE_CLASS = {
   success: "text-[var(--tone-success)] bg-[var(--tone-success-bg)]",
   warning: "text-[var(--tone-warning)] bg-[var(--tone-warning-bg)]",
+  caution: "text-[var(--tone-caution)] bg-[var(--tone-caution-bg)]",
   danger: "text-[var(--tone-danger)] bg-[var(--tone-danger-bg)]",
   info: "text-[var(--tone-info)] bg-[var(--tone-info-bg)]",
   pending: "text-[var(--tone-pending)] bg-[var(--tone-pending-bg)]",

@@ -29,10 +29,10 @@ export default function WallSavingsChart({
         <Bar
           dataKey="applicationBytes"
           name="Application"
-          fill="var(--tone-info)"
+          fill="var(--chart-application)"
           isAnimationActive={false}
         />
-        <Bar dataKey="mediaBytes" name="Media on disk" fill="var(--tone-paused)" isAnimationActive={false} />
+        <Bar dataKey="mediaBytes" name="Media on disk" fill="var(--chart-media)" isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
   );

@@ -1,25 +1,16 @@
 import type { OverviewTiles } from "@/lib/jobs/overview-metrics";
-import type { StatusTone } from "@/lib/jobs/statuses";
-
-const TILES = [
-  { key: "running", label: "Running", tone: "info" },
-  { key: "waiting", label: "Waiting", tone: "pending" },
-  { key: "suspended", label: "Suspended", tone: "paused" },
-  { key: "failed", label: "Failed", tone: "danger" },
-  { key: "completedWithErrors", label: "With errors", tone: "danger" },
-  { key: "completedWithWarnings", label: "With warnings", tone: "warning" },
-  { key: "completed", label: "Completed", tone: "success" },
-] as const satisfies readonly { key: keyof OverviewTiles; label: string; tone: StatusTone }[];
+import { STATUS_GROUPS, TILE_KEYS, toneColour } from "@/lib/jobs/status-groups";
 
 /** The state of the CommCell in numbers big enough to read from across a room (6 % of the screen's height). */
 export function WallTiles({ tiles }: { tiles: OverviewTiles }) {
   const rate = tiles.successRate === null ? "–" : `${(tiles.successRate * 100).toFixed(1)} %`;
   return (
     <ul aria-label="Job counts" className="grid grid-cols-8 gap-[1vh]" data-panel="tiles">
-      {TILES.map((tile) => {
-        const value = tiles[tile.key];
+      {TILE_KEYS.map((key) => {
+        const tile = { key, label: STATUS_GROUPS[key].short };
+        const value = tiles[key];
         // A zero is quiet; a failure count lights up.
-        const tone = value === 0 ? "neutral" : tile.tone;
+        const tone = value === 0 ? "neutral" : STATUS_GROUPS[key].tone;
         return (
           <li
             key={tile.key}
@@ -30,7 +21,7 @@ export function WallTiles({ tiles }: { tiles: OverviewTiles }) {
             <span
               data-testid="tile-value"
               className="text-[6vh] font-bold leading-none tabular-nums"
-              style={{ color: `var(--tone-${tone})` }}
+              style={{ color: toneColour(tone) }}
             >
               {value}
             </span>

@@ -2,7 +2,7 @@
 // day's bar or a histogram bin becomes filters, so every link lists exactly the jobs that were counted.
 
 import { DEFAULT_FILTERS, type JobFilters, serializeFilters } from "./filters";
-import { FAILURE, OUTCOME_KINDS, type Outcome } from "./overview-metrics";
+import { FAILURE, OUTCOME_KINDS, type Outcome } from "./status-groups";
 import type { StatusKind } from "./statuses";
 
 const HOUR = 3_600_000;

@@ -4,44 +4,35 @@
 
 import type { Job } from "./job";
 import { countByStatus } from "./metrics";
+import {
+  FAILURE,
+  OUTCOME_KINDS,
+  OUTCOMES,
+  type Outcome,
+  STATUS_GROUPS,
+  SUCCESS_KINDS,
+  TILE_KEYS,
+  type TileKey,
+} from "./status-groups";
 import { STATUS_INFO, STATUS_KINDS, type StatusKind } from "./statuses";
 
-const SUCCESS: ReadonlySet<StatusKind> = new Set(["completed", "committed", "completed_with_warnings"]);
-/** Finished without doing the work: the "failed" tile, the wall's failures, the failed outcome. */
-export const FAILURE: ReadonlySet<StatusKind> = new Set([
-  "failed",
-  "failed_to_start",
-  "killed",
-  "interrupted",
-]);
+export { FAILURE, OUTCOME_KINDS, OUTCOMES, type Outcome };
 
-export interface OverviewTiles {
-  readonly running: number;
-  readonly waiting: number;
-  readonly suspended: number;
-  readonly failed: number;
-  readonly completedWithErrors: number;
-  readonly completedWithWarnings: number;
-  readonly completed: number;
+export type OverviewTiles = Readonly<Record<TileKey, number>> & {
   /** Share of finished jobs that succeeded (completed, committed, or with warnings only); null with none. */
   readonly successRate: number | null;
-}
+};
 
 export function overviewTiles(jobs: readonly Job[]): OverviewTiles {
   const count = countByStatus(jobs);
   const sum = (kinds: readonly StatusKind[]) => kinds.reduce((total, kind) => total + count[kind], 0);
   // Finished: every known kind that is not active; unknown statuses are neither success nor failure.
   const finished = sum(STATUS_KINDS.filter((kind) => !STATUS_INFO[kind].active && kind !== "unknown"));
-  return {
-    running: count.running,
-    waiting: sum(["waiting", "pending", "queued"]),
-    suspended: sum(["suspended", "suspend_pending"]),
-    failed: sum([...FAILURE]),
-    completedWithErrors: count.completed_with_errors,
-    completedWithWarnings: count.completed_with_warnings,
-    completed: sum(["completed", "committed"]),
-    successRate: finished === 0 ? null : sum([...SUCCESS]) / finished,
-  };
+  const tiles = Object.fromEntries(TILE_KEYS.map((key) => [key, sum(STATUS_GROUPS[key].kinds)])) as Record<
+    TileKey,
+    number
+  >;
+  return { ...tiles, successRate: finished === 0 ? null : sum([...SUCCESS_KINDS]) / finished };
 }
 
 export interface SizeTotals {
@@ -232,7 +223,7 @@ export function longestRunning(jobs: readonly Job[], top = 10): LongRunner[] {
     `${job.client?.id ?? job.client?.name}|${job.subclient?.id ?? job.subclient?.name}|${job.type}`;
   // Newest first, so the first ten kept per subclient are its last ten runs.
   const finished = jobs
-    .filter((job) => !job.active && SUCCESS.has(job.statusKind) && job.elapsedSeconds !== null)
+    .filter((job) => !job.active && SUCCESS_KINDS.has(job.statusKind) && job.elapsedSeconds !== null)
     .sort((a, b) => b.id - a.id);
   for (const job of finished) {
     const runs = history.get(key(job)) ?? [];
@@ -249,17 +240,6 @@ export function longestRunning(jobs: readonly Job[], top = 10): LongRunner[] {
     .sort((a, b) => b.elapsedSeconds - a.elapsedSeconds)
     .slice(0, top);
 }
-
-export const OUTCOMES = ["completed", "warnings", "errors", "failed"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** The status kinds of each outcome: what the chart counts and what its bars link to. */
-export const OUTCOME_KINDS = {
-  completed: ["completed", "committed"],
-  warnings: ["completed_with_warnings"],
-  errors: ["completed_with_errors"],
-  failed: [...FAILURE],
-} as const satisfies Record<Outcome, readonly StatusKind[]>;
 
 function outcomeOf(kind: StatusKind): Outcome | null {
   return OUTCOMES.find((outcome) => (OUTCOME_KINDS[outcome] as readonly StatusKind[]).includes(kind)) ?? null;

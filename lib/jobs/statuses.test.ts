@@ -44,11 +44,13 @@ describe("statusKindOf", () => {
     ]);
   });
 
-  it("gives failures a danger tone and partial successes a warning tone", () => {
+  it("gives failures a danger tone, errors a caution tone and warnings a warning tone", () => {
     for (const kind of ["failed", "failed_to_start", "killed", "interrupted"] as const) {
       expect(STATUS_INFO[kind].tone).toBe("danger");
     }
-    expect(STATUS_INFO.completed_with_errors.tone).toBe("warning");
+    // Between warning and danger, and told apart from warnings on every chart and tile (was "warning"
+    // on the overview, "danger" on the wall and "paused" in the chart).
+    expect(STATUS_INFO.completed_with_errors.tone).toBe("caution");
     expect(STATUS_INFO.completed_with_warnings.tone).toBe("warning");
     expect(STATUS_INFO.completed.tone).toBe("success");
   });

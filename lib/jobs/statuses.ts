@@ -3,7 +3,17 @@
 
 import { memoByText } from "./memo-by-text";
 
-export const STATUS_TONES = ["success", "warning", "danger", "info", "pending", "paused", "neutral"] as const;
+// "caution" sits between warning and danger: a job that finished with errors did part of its work.
+export const STATUS_TONES = [
+  "success",
+  "warning",
+  "caution",
+  "danger",
+  "info",
+  "pending",
+  "paused",
+  "neutral",
+] as const;
 export type StatusTone = (typeof STATUS_TONES)[number];
 
 export const STATUS_KINDS = [
@@ -51,7 +61,7 @@ export const STATUS_INFO = {
     text: "Completed w/ one or more errors",
     label: "Completed with errors",
     active: false,
-    tone: "warning",
+    tone: "caution",
   },
   completed_with_warnings: {
     text: "Completed w/ one or more warnings",

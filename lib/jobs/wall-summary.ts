@@ -3,8 +3,9 @@
 
 import type { Job } from "./job";
 import { stoppedSeconds } from "./metrics";
-import { FAILURE, type OverviewTiles, overviewTiles, savingsByDay } from "./overview-metrics";
+import { type OverviewTiles, overviewTiles, savingsByDay } from "./overview-metrics";
 import { groupStoppedJobs, type ReasonClass } from "./reason-class";
+import { FAILURE } from "./status-groups";
 import type { StatusKind } from "./statuses";
 
 export interface WallJobRow {
