@@ -1,5 +1,7 @@
+import type { ParamProblem } from "@/lib/jobs/url-param";
+
 /** URL values that did not parse, each with why: the page shows the rest instead of failing. */
-export function UrlProblems({ problems }: { problems: readonly { param: string; message: string }[] }) {
+export function UrlProblems({ problems }: { problems: readonly ParamProblem[] }) {
   if (problems.length === 0) return null;
   return (
     <div

@@ -5,7 +5,7 @@
 import type { CommCellErrorKind } from "@/lib/commcell/errors";
 import { isCommCellError } from "@/lib/commcell/errors";
 import { isCacheBusyError } from "@/lib/commcell/job-cache";
-import { FilterError } from "@/lib/jobs/filters";
+import { ParamError } from "@/lib/jobs/url-param";
 
 export class ApiError extends Error {
   override readonly name = "ApiError";
@@ -40,7 +40,7 @@ export function errorResponse(error: unknown): Response {
       { status: error.status, headers: { ...NO_STORE, ...error.headers } },
     );
   }
-  if (error instanceof FilterError) {
+  if (error instanceof ParamError) {
     return Response.json(
       { error: { code: "invalid_parameter", message: error.message, param: error.param } },
       { status: 400, headers: NO_STORE },

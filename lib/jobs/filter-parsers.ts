@@ -3,8 +3,9 @@
 // default here; the page lists such values in a notice (invalidUrlValues).
 
 import { createParser } from "nuqs";
-import { DEFAULT_FILTERS, FILTER_NAMES, FILTER_PARAMS, FilterError, type JobFilters } from "./filters";
-import { DEFAULT_VIEW, VIEW_PARAMS, ViewParamError, type ViewParams } from "./view-params";
+import { DEFAULT_FILTERS, FILTER_NAMES, FILTER_PARAMS, type JobFilters } from "./filters";
+import { ParamError, type ParamProblem } from "./url-param";
+import { DEFAULT_VIEW, VIEW_PARAMS, type ViewParams } from "./view-params";
 
 interface Definition<T> {
   parse(text: string): T;
@@ -47,16 +48,15 @@ export const VIEW_PARSERS = parsersOf<ViewParams>(VIEW_PARAMS, DEFAULT_VIEW);
 export const PAGE_PARSERS = { ...FILTER_PARSERS, ...VIEW_PARSERS };
 
 /** Parameters present in a URL whose values were dropped, with why: shown to the viewer, never a crash. */
-export function invalidUrlValues(params: URLSearchParams): { param: string; message: string }[] {
-  const problems: { param: string; message: string }[] = [];
+export function invalidUrlValues(params: URLSearchParams): ParamProblem[] {
+  const problems: ParamProblem[] = [];
   const check = (name: string, definition: Definition<unknown>) => {
     const text = params.get(name);
     if (text === null) return;
     try {
       definition.parse(text);
     } catch (error) {
-      if (error instanceof FilterError || error instanceof ViewParamError)
-        problems.push({ param: name, message: error.message });
+      if (error instanceof ParamError) problems.push({ param: name, message: error.message });
       else throw error;
     }
   };

@@ -5,6 +5,7 @@
 import { BACKUP_LEVEL_KINDS, type BackupLevelKind } from "./backup-levels";
 import { JOB_TYPE_KEYS, type JobTypeKey, jobTypeKeyOfFilterToken } from "./job-types";
 import { isStatusKind, type StatusKind } from "./statuses";
+import { ParamError, wholeNumberParam } from "./url-param";
 
 export const CATEGORIES = ["active", "finished", "all"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -111,15 +112,7 @@ export const DEFAULT_FILTERS: JobFilters = {
   pageSize: 100,
 };
 
-export class FilterError extends Error {
-  override readonly name = "FilterError";
-  constructor(
-    readonly param: FilterName,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ParamError };
 
 interface FilterParam<T> {
   parse(text: string): T;
@@ -136,18 +129,13 @@ function list(text: string): string[] {
 function plainText(name: FilterName) {
   return (text: string): string | null => {
     const value = text.trim();
-    if (value.length > TEXT_MAX) throw new FilterError(name, `${name} is longer than ${TEXT_MAX} characters`);
+    if (value.length > TEXT_MAX) throw new ParamError(name, `${name} is longer than ${TEXT_MAX} characters`);
     return value === "" ? null : value;
   };
 }
 
 function wholeNumber(name: FilterName, min: number, max: number) {
-  return (text: string): number => {
-    if (!/^\d+$/.test(text.trim()) || Number(text) < min || Number(text) > max) {
-      throw new FilterError(name, `${name} must be a whole number from ${min} to ${max} (got "${text}")`);
-    }
-    return Number(text);
-  };
+  return (text: string): number => wholeNumberParam(name, text, min, max);
 }
 
 const identity = (value: string | null) => value ?? "";
@@ -173,7 +161,7 @@ function instant(name: "from" | "to") {
       (minute ?? 0) > 59 ||
       (second ?? 0) > 59
     ) {
-      throw new FilterError(
+      throw new ParamError(
         name,
         `${name} must be a UTC date or time such as 2026-11-22 or 2026-11-22T18:30Z (got "${text}")`,
       );
@@ -196,7 +184,7 @@ export const FILTER_PARAMS = {
     parse(text: string): Category {
       const value = text.trim().toLowerCase();
       if (!(CATEGORIES as readonly string[]).includes(value)) {
-        throw new FilterError("category", `category must be one of ${CATEGORIES.join(", ")} (got "${text}")`);
+        throw new ParamError("category", `category must be one of ${CATEGORIES.join(", ")} (got "${text}")`);
       }
       return value as Category;
     },
@@ -205,13 +193,13 @@ export const FILTER_PARAMS = {
   type: {
     parse(text: string): readonly JobTypeKey[] | "all" {
       const tokens = list(text);
-      if (tokens.length === 0) throw new FilterError("type", 'type needs at least one job type, or "all"');
+      if (tokens.length === 0) throw new ParamError("type", 'type needs at least one job type, or "all"');
       if (tokens.some((token) => token.toLowerCase() === "all")) return "all";
       const keys = new Set<JobTypeKey>();
       for (const token of tokens) {
         const key = jobTypeKeyOfFilterToken(token);
         if (!key)
-          throw new FilterError(
+          throw new ParamError(
             "type",
             `type "${token}" is not a job type (known: ${JOB_TYPE_KEYS.join(", ")}, or a numeric code)`,
           );
@@ -226,7 +214,7 @@ export const FILTER_PARAMS = {
       const kinds = new Set<StatusKind>();
       for (const token of list(text)) {
         const kind = token.toLowerCase();
-        if (!isStatusKind(kind)) throw new FilterError("status", `status "${token}" is not a status kind`);
+        if (!isStatusKind(kind)) throw new ParamError("status", `status "${token}" is not a status kind`);
         kinds.add(kind);
       }
       return [...kinds];
@@ -242,7 +230,7 @@ export const FILTER_PARAMS = {
       for (const token of list(text)) {
         const kind = token.toLowerCase();
         if (!(BACKUP_LEVEL_KINDS as readonly string[]).includes(kind)) {
-          throw new FilterError(
+          throw new ParamError(
             "level",
             `level "${token}" is not a backup level (known: ${BACKUP_LEVEL_KINDS.join(", ")})`,
           );
@@ -260,7 +248,7 @@ export const FILTER_PARAMS = {
       const hours = /^(\d{1,4})h$/.exec(value);
       if (hours && Number(hours[1]) >= 1 && Number(hours[1]) <= WINDOW_MAX_HOURS)
         return Number(hours[1]) * 3600;
-      throw new FilterError(
+      throw new ParamError(
         "window",
         `window must be ${Object.keys(WINDOWS).join(", ")} or whole hours from 1h to ${WINDOW_MAX_HOURS}h (got "${text}")`,
       );
@@ -281,7 +269,7 @@ export const FILTER_PARAMS = {
       const min = match?.[1] === undefined ? null : Number(match[1]);
       const max = match?.[2] === undefined ? null : Number(match[2]);
       if (!match || (min === null && max === null) || (min !== null && max !== null && max <= min))
-        throw new FilterError(
+        throw new ParamError(
           "savings",
           `savings must be a percentage range such as 10..20, ..0 or 90.. (got "${text}")`,
         );
@@ -296,7 +284,7 @@ export const FILTER_PARAMS = {
       const descending = value.startsWith("-");
       const column = descending ? value.slice(1) : value;
       if (!(SORT_COLUMNS as readonly string[]).includes(column)) {
-        throw new FilterError(
+        throw new ParamError(
           "sort",
           `sort must be a column (${SORT_COLUMNS.join(", ")}), with "-" before it for descending (got "${text}")`,
         );
@@ -315,7 +303,7 @@ export const FILTER_NAMES = Object.keys(FILTER_PARAMS) as FilterName[];
 export interface ParsedFilters {
   readonly filters: JobFilters;
   /** Parameters that were present but invalid; their defaults were used instead. */
-  readonly problems: readonly FilterError[];
+  readonly problems: readonly ParamError[];
 }
 
 /** A from/to range in words ("ended from 2026-11-22 before 2026-11-23 (UTC)"); null without one. */
@@ -340,20 +328,20 @@ export function savingsRangeText(range: SavingsRange | null): string | null {
 /** Reads filters from a query string; bad values become problems and fall back to the default. */
 export function parseFilters(params: URLSearchParams): ParsedFilters {
   const filters: Record<string, unknown> = { ...DEFAULT_FILTERS };
-  const problems: FilterError[] = [];
+  const problems: ParamError[] = [];
   for (const name of FILTER_NAMES) {
     const text = params.get(name);
     if (text === null) continue;
     try {
       filters[name] = (FILTER_PARAMS[name] as FilterParam<unknown>).parse(text);
     } catch (error) {
-      if (!(error instanceof FilterError)) throw error;
+      if (!(error instanceof ParamError)) throw error;
       problems.push(error);
     }
   }
   if (filters.from !== null && filters.to !== null && (filters.to as number) <= (filters.from as number)) {
     problems.push(
-      new FilterError("to", `to must be after from (got from ${params.get("from")}, to ${params.get("to")})`),
+      new ParamError("to", `to must be after from (got from ${params.get("from")}, to ${params.get("to")})`),
     );
     filters.to = null;
   }

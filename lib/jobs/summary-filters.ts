@@ -3,6 +3,7 @@
 // parameters are ignored, not reported, since such a view has no use for them.
 
 import { DEFAULT_FILTERS, type JobFilters, parseFilters } from "./filters";
+import type { ParamProblem } from "./url-param";
 
 const LISTING_PARAMS: readonly string[] = [
   "category",
@@ -13,7 +14,7 @@ const LISTING_PARAMS: readonly string[] = [
 
 export interface ParsedSummaryFilters {
   readonly filters: JobFilters;
-  readonly problems: { param: string; message: string }[];
+  readonly problems: ParamProblem[];
 }
 
 export function parseSummaryFilters(params: URLSearchParams): ParsedSummaryFilters {

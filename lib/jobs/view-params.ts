@@ -1,8 +1,8 @@
 // Page parameters besides the filters: how the view is shown rather than what it shows. Like the filters,
 // each parses strictly and names itself when wrong.
 
-import { FilterError } from "./filters";
 import { isTimeZone } from "./format";
+import { ParamError, wholeNumberParam } from "./url-param";
 
 export const THEMES = ["system", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
@@ -56,16 +56,6 @@ export interface ViewParams {
 
 export const DEFAULT_VIEW: ViewParams = { columns: COLUMN_IDS, tz: "browser", refresh: 15, theme: "system" };
 
-export class ViewParamError extends Error {
-  override readonly name = "ViewParamError";
-  constructor(
-    readonly param: keyof ViewParams,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export const VIEW_PARAMS = {
   columns: {
     parse(text: string): readonly ColumnId[] {
@@ -77,7 +67,7 @@ export const VIEW_PARAMS = {
       );
       for (const id of wanted) {
         if (!(COLUMN_IDS as readonly string[]).includes(id)) {
-          throw new ViewParamError(
+          throw new ParamError(
             "columns",
             `columns "${id}" is not a column (known: ${COLUMN_IDS.join(", ")})`,
           );
@@ -92,7 +82,7 @@ export const VIEW_PARAMS = {
     parse(text: string): string {
       const value = text.trim();
       if (value === "browser" || value === "UTC" || isTimeZone(value)) return value;
-      throw new ViewParamError(
+      throw new ParamError(
         "tz",
         `tz must be browser, UTC or an IANA time zone such as Europe/London (got "${text}")`,
       );
@@ -101,17 +91,14 @@ export const VIEW_PARAMS = {
   },
   refresh: {
     parse(text: string): number {
-      if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 3600) {
-        throw new ViewParamError("refresh", `refresh must be whole seconds from 1 to 3600 (got "${text}")`);
-      }
-      return Number(text);
+      return wholeNumberParam("refresh", text, 1, 3600, "seconds");
     },
     serialize: String,
   },
   theme: {
     parse(text: string): Theme {
       if (!(THEMES as readonly string[]).includes(text))
-        throw new ViewParamError("theme", `theme must be ${THEMES.join(", ")} (got "${text}")`);
+        throw new ParamError("theme", `theme must be ${THEMES.join(", ")} (got "${text}")`);
       return text as Theme;
     },
     serialize: (value: Theme) => value,
@@ -125,4 +112,4 @@ export function timeZoneOf(tz: string): string | undefined {
   return tz === "browser" ? undefined : tz;
 }
 
-export { FilterError };
+export { ParamError };

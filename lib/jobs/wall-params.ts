@@ -4,7 +4,8 @@
 
 import type { JobFilters } from "./filters";
 import { parseSummaryFilters } from "./summary-filters";
-import { VIEW_PARAMS, ViewParamError } from "./view-params";
+import { ParamError, type ParamProblem, wholeNumberParam } from "./url-param";
+import { VIEW_PARAMS } from "./view-params";
 
 export const WALL_PANELS = ["tiles", "failures", "active", "waiting", "savings"] as const;
 export type WallPanel = (typeof WALL_PANELS)[number];
@@ -41,16 +42,6 @@ export const DEFAULT_WALL: WallParams = {
   reload: 6,
 };
 
-export class WallParamError extends Error {
-  override readonly name = "WallParamError";
-  constructor(
-    readonly param: keyof WallParams,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const ROTATE_MIN = 5;
 const ROTATE_MAX = 3600;
 const TITLE_MAX = 80;
@@ -64,12 +55,9 @@ export const WALL_PARAMS = {
         .filter((id) => id !== "");
       for (const id of wanted) {
         if (!(WALL_PANELS as readonly string[]).includes(id))
-          throw new WallParamError(
-            "panels",
-            `panels "${id}" is not a panel (known: ${WALL_PANELS.join(", ")})`,
-          );
+          throw new ParamError("panels", `panels "${id}" is not a panel (known: ${WALL_PANELS.join(", ")})`);
       }
-      if (wanted.length === 0) throw new WallParamError("panels", "panels must name at least one panel");
+      if (wanted.length === 0) throw new ParamError("panels", "panels must name at least one panel");
       return [...new Set(wanted)] as WallPanel[];
     },
     serialize: (value: readonly WallPanel[]) => value.join(","),
@@ -78,12 +66,14 @@ export const WALL_PARAMS = {
     parse(text: string): number | null {
       const value = text.trim();
       if (value === "" || value === "0" || value === "off") return null;
-      if (!/^\d+$/.test(value) || Number(value) < ROTATE_MIN || Number(value) > ROTATE_MAX)
-        throw new WallParamError(
+      try {
+        return wholeNumberParam("rotate", value, ROTATE_MIN, ROTATE_MAX, "seconds");
+      } catch {
+        throw new ParamError(
           "rotate",
           `rotate must be whole seconds from ${ROTATE_MIN} to ${ROTATE_MAX}, or off (got "${text}")`,
         );
-      return Number(value);
+      }
     },
     serialize: (value: number | null) => (value === null ? "off" : String(value)),
   },
@@ -100,7 +90,7 @@ export const WALL_PARAMS = {
       // Control characters would only draw as boxes on a TV; the rest is shown as text, never markup.
       const value = text.replace(/\p{Cc}/gu, " ").trim();
       if (value.length > TITLE_MAX)
-        throw new WallParamError("title", `title is longer than ${TITLE_MAX} characters`);
+        throw new ParamError("title", `title is longer than ${TITLE_MAX} characters`);
       return value === "" ? null : value;
     },
     serialize: (value: string | null) => value ?? "",
@@ -108,9 +98,7 @@ export const WALL_PARAMS = {
   reload: {
     parse(text: string): number {
       const value = text.trim();
-      if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 168)
-        throw new WallParamError("reload", `reload must be whole hours from 1 to 168 (got "${text}")`);
-      return Number(value);
+      return wholeNumberParam("reload", value, 1, 168, "hours");
     },
     serialize: String,
   },
@@ -122,7 +110,7 @@ function rethrow<T>(param: keyof WallParams, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    if (error instanceof ViewParamError) throw new WallParamError(param, error.message);
+    if (error instanceof ParamError) throw new ParamError(param, error.message);
     throw error;
   }
 }
@@ -131,7 +119,7 @@ export interface ParsedWall {
   /** The jobs the screen covers: the /jobs filters, over active and finished jobs alike. */
   readonly filters: JobFilters;
   readonly wall: WallParams;
-  readonly problems: readonly { readonly param: string; readonly message: string }[];
+  readonly problems: readonly ParamProblem[];
 }
 
 export function parseWall(params: URLSearchParams): ParsedWall {
@@ -143,7 +131,7 @@ export function parseWall(params: URLSearchParams): ParsedWall {
     try {
       wall[name] = WALL_PARAMS[name].parse(text);
     } catch (error) {
-      if (!(error instanceof WallParamError)) throw error;
+      if (!(error instanceof ParamError)) throw error;
       problems.push({ param: name, message: error.message });
     }
   }
