@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/jobs/status-badge";
 import { Overview } from "@/components/overview/overview";
-import { SessionBar } from "@/components/session/session-bar";
+import { PageFrame } from "@/components/shell/page-frame";
 import { UrlProblems } from "@/components/ui/url-problems";
 import { cachedJobs } from "@/lib/api/job-view";
 import { pageViewer } from "@/lib/api/page-viewer";
-import { getRuntime } from "@/lib/api/runtime";
 import { isCommCellError } from "@/lib/commcell/errors";
 import { type JobFilters, WINDOWS, windowName } from "@/lib/jobs/filters";
 import { describeFilters } from "@/lib/jobs/filters-caption";
@@ -56,23 +55,18 @@ export default async function HomePage({ searchParams }: Props) {
   const { filters, problems } = parseOverview(params);
   // After signing in, back to the same view.
   const viewer = await pageViewer(overviewHref(filters));
-  const { upstream } = getRuntime();
   const result = await load(viewer, filters);
   const current = windowName(filters.window);
   return (
-    <main className="mx-auto max-w-5xl space-y-8 p-8">
+    <PageFrame current="overview" viewer={viewer}>
       <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">CommCell Job Monitor</h1>
-        <SessionBar demo={upstream.demo} host={new URL(upstream.root).host} viewer={viewer} />
+        <h1 className="text-xl font-semibold">Overview</h1>
         <nav aria-label="Window" className="flex flex-wrap gap-3 text-sm">
-          <Link href="/jobs" className="underline">
-            All jobs
-          </Link>
           <Link
             href={`/wall?${new URL(overviewHref(filters), "http://x").searchParams}`}
             className="underline"
           >
-            Wall display
+            This view on the wall display
           </Link>
           <span className="text-[var(--muted)]">Window:</span>
           {WINDOW_CHOICES.map((name) => (
@@ -124,6 +118,6 @@ export default async function HomePage({ searchParams }: Props) {
           ))}
         </ul>
       </details>
-    </main>
+    </PageFrame>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { JobsExplorer } from "@/components/jobs/jobs-explorer";
-import { SessionBar } from "@/components/session/session-bar";
+import { PageFrame } from "@/components/shell/page-frame";
 import { pageViewer } from "@/lib/api/page-viewer";
 import { getRuntime } from "@/lib/api/runtime";
 
@@ -10,17 +10,14 @@ export const dynamic = "force-dynamic";
 
 export default async function JobsPage() {
   const viewer = await pageViewer("/jobs");
-  const { upstream, server } = getRuntime();
+  const { server } = getRuntime();
   return (
-    <main className="space-y-4 p-4">
-      <header className="space-y-1">
-        <h1 className="text-xl font-semibold">Jobs</h1>
-        <SessionBar demo={upstream.demo} host={new URL(upstream.root).host} viewer={viewer} />
-      </header>
+    <PageFrame current="jobs" viewer={viewer}>
+      <h1 className="text-xl font-semibold">Jobs</h1>
       {/* nuqs reads the URL with useSearchParams, which needs a Suspense boundary to build. */}
       <Suspense fallback={<p className="text-[var(--muted)]">Loading jobs…</p>}>
         <JobsExplorer refreshFloorSeconds={server.refreshFloorMs / 1000} />
       </Suspense>
-    </main>
+    </PageFrame>
   );
 }

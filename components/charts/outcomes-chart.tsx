@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatBucketKey } from "@/lib/jobs/format";
 import type { OutcomeRow } from "@/lib/jobs/overview-metrics";
 import { OUTCOME_GROUP, OUTCOMES, type Outcome, STATUS_GROUPS, toneColour } from "@/lib/jobs/status-groups";
 
@@ -20,7 +21,7 @@ export function OutcomesChart({ rows, label }: { rows: readonly LinkedOutcomeRow
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={[...rows]} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis dataKey="key" stroke="var(--muted)" fontSize={12} />
+          <XAxis dataKey="key" stroke="var(--muted)" fontSize={12} tickFormatter={formatBucketKey} />
           <YAxis
             stroke="var(--muted)"
             fontSize={12}

@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatBytes } from "@/lib/jobs/format";
+import { formatBucketKey, formatBytes } from "@/lib/jobs/format";
 import { useOpenJobs } from "./open-jobs";
 
 export interface SavingsRow {
@@ -46,7 +46,7 @@ export function SavingsChart({
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={[...rows]} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis dataKey="key" stroke="var(--muted)" fontSize={12} />
+          <XAxis dataKey="key" stroke="var(--muted)" fontSize={12} tickFormatter={formatBucketKey} />
           <YAxis
             yAxisId="bytes"
             stroke="var(--muted)"

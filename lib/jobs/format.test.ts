@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatAbsolute, formatBytes, formatDuration, formatRelative, isTimeZone } from "./format";
+import {
+  formatAbsolute,
+  formatBucketKey,
+  formatBytes,
+  formatDuration,
+  formatRelative,
+  isTimeZone,
+} from "./format";
 
 describe("format", () => {
   it("writes sizes in binary units", () => {
@@ -34,5 +41,13 @@ describe("format", () => {
   it("knows IANA zones", () => {
     expect(isTimeZone("Europe/London")).toBe(true);
     expect(isTimeZone("Mars/Olympus")).toBe(false);
+  });
+});
+
+describe("formatBucketKey", () => {
+  it("reads hour and day buckets as a person does, and leaves other keys alone", () => {
+    expect(formatBucketKey("2026-11-30T19")).toBe("30 Nov 19:00");
+    expect(formatBucketKey("2026-01-05")).toBe("5 Jan");
+    expect(formatBucketKey("fs-lon-001")).toBe("fs-lon-001");
   });
 });

@@ -66,3 +66,16 @@ export function formatAbsolute(time: number | null, timeZone?: string): string {
   const offset = part("timeZoneName").replace("GMT", "") || "+00:00";
   return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")} ${offset}`;
 }
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * A chart bucket's key ("2026-11-30T19" for an hour, "2026-11-30" for a day, both UTC) as an axis label
+ * a person reads: "30 Nov 19:00", "30 Nov". Anything else (a client's name, a night) is left as it is.
+ */
+export function formatBucketKey(key: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}))?$/.exec(key);
+  if (!match) return key;
+  const day = `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]}`;
+  return match[4] === undefined ? day : `${day} ${match[4]}:00`;
+}

@@ -4,11 +4,10 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { PendingReasonFull } from "@/components/jobs/pending-reason";
 import { StatusBadge } from "@/components/jobs/status-badge";
-import { SessionBar } from "@/components/session/session-bar";
+import { PageFrame } from "@/components/shell/page-frame";
 import { ApiError } from "@/lib/api/api-error";
 import { jobDetail, parseJobId } from "@/lib/api/job-detail";
 import { pageViewer } from "@/lib/api/page-viewer";
-import { getRuntime } from "@/lib/api/runtime";
 import { isCommCellError } from "@/lib/commcell/errors";
 import { DEFAULT_FILTERS, serializeFilters } from "@/lib/jobs/filters";
 import { formatAbsolute, formatBytes, formatDuration } from "@/lib/jobs/format";
@@ -56,7 +55,6 @@ function jobsLink(job: Job, subclient: boolean): string {
 export default async function JobPage({ params }: Props) {
   const { jobId } = await params;
   const viewer = await pageViewer(`/jobs/${jobId}`);
-  const { upstream } = getRuntime();
   let detail: Awaited<ReturnType<typeof jobDetail>>;
   try {
     detail = await jobDetail(viewer, parseJobId(jobId));
@@ -64,14 +62,14 @@ export default async function JobPage({ params }: Props) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) notFound();
     if (isCommCellError(error)) {
       return (
-        <main className="p-8">
+        <PageFrame current="jobs" viewer={viewer}>
           <p
             role="alert"
             className="rounded-md border border-[var(--tone-danger)] bg-[var(--tone-danger-bg)] p-3 text-sm"
           >
             Job {jobId} could not be read: {error.message}
           </p>
-        </main>
+        </PageFrame>
       );
     }
     throw error;
@@ -80,7 +78,7 @@ export default async function JobPage({ params }: Props) {
   const stopped = stoppedSeconds(job, Date.now());
   const delay = details?.progressInfo.reasonForJobDelay ?? null;
   return (
-    <main className="mx-auto max-w-5xl space-y-4 p-6">
+    <PageFrame current="jobs" viewer={viewer}>
       <header className="space-y-1">
         <p className="text-sm">
           <Link href="/jobs" className="underline">
@@ -90,7 +88,6 @@ export default async function JobPage({ params }: Props) {
         <h1 className="flex items-center gap-3 text-xl font-semibold">
           Job {job.id} <StatusBadge kind={job.statusKind} text={job.status} />
         </h1>
-        <SessionBar demo={upstream.demo} host={new URL(upstream.root).host} viewer={viewer} />
       </header>
       <div className="grid gap-4 md:grid-cols-2">
         <Group title="What">
@@ -159,6 +156,6 @@ export default async function JobPage({ params }: Props) {
         )}
         {job.submitErrorCode ? <p className="text-sm">Submit error code {job.submitErrorCode}</p> : null}
       </section>
-    </main>
+    </PageFrame>
   );
 }

@@ -1,0 +1,9 @@
+// The product's pages, in the header's order: one list, so a page added later appears everywhere at once.
+
+export const NAV_ITEMS = [
+  { key: "overview", label: "Overview", href: "/" },
+  { key: "jobs", label: "Jobs", href: "/jobs" },
+  { key: "wall", label: "Wall display", href: "/wall" },
+] as const;
+
+export type NavKey = (typeof NAV_ITEMS)[number]["key"];
