@@ -74,20 +74,20 @@ const COLUMNS: readonly JobColumn[] = [
   {
     id: "status",
     sort: "status",
-    width: "13rem",
+    width: "12rem",
     render: (job) => <StatusBadge kind={job.statusKind} text={job.status} statusColor={job.statusColor} />,
   },
   {
     id: "type",
     sort: "type",
-    width: "10rem",
+    width: "9rem",
     render: (job) => join(job.type, job.backupLevel?.name),
   },
-  { id: "client", sort: "client", width: "10rem", render: (job) => job.client?.name ?? "–" },
+  { id: "client", sort: "client", width: "9rem", render: (job) => job.client?.name ?? "–" },
   {
     id: "agent",
     sort: "agent",
-    width: "16rem",
+    width: "14rem",
     render: (job) => join(job.appType?.name, job.backupSet?.name, job.subclient?.name),
   },
   { id: "phase", sort: "phase", width: "8rem", render: (job) => job.phase ?? "–" },
@@ -136,7 +136,7 @@ const COLUMNS: readonly JobColumn[] = [
   {
     id: "reason",
     sort: null,
-    width: "20rem",
+    width: "15rem",
     render: (job, context) => {
       const stopped = stoppedSeconds(job, context.now);
       return (
