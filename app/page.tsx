@@ -11,6 +11,7 @@ import { describeFilters } from "@/lib/jobs/filters-caption";
 import { overviewHref, parseOverview } from "@/lib/jobs/overview-params";
 import { filterJobs } from "@/lib/jobs/select";
 import { STATUS_INFO, STATUS_KINDS } from "@/lib/jobs/statuses";
+import { searchParamsOf } from "@/lib/jobs/url-params";
 
 // Live data on every request, through the server's cache.
 export const dynamic = "force-dynamic";
@@ -36,11 +37,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The upstream query through the shared cache, then the filters the CommCell does not apply. */
 async function load(viewer: Awaited<ReturnType<typeof pageViewer>>, filters: JobFilters) {
   try {
-    const { answer } = await cachedJobs(viewer, filters);
+    const answer = await cachedJobs(viewer, filters);
     return {
       jobs: filterJobs(answer.value.jobs, filters),
       at: new Date(answer.fetchedAt),
-      stale: answer.error,
+      staleBecause: answer.error?.message ?? null,
     } as const;
   } catch (error) {
     if (!isCommCellError(error)) throw error;
@@ -49,9 +50,7 @@ async function load(viewer: Awaited<ReturnType<typeof pageViewer>>, filters: Job
 }
 
 export default async function HomePage({ searchParams }: Props) {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(await searchParams))
-    if (typeof value === "string") params.set(name, value);
+  const params = searchParamsOf(await searchParams);
   const { filters, problems } = parseOverview(params);
   // After signing in, back to the same view.
   const viewer = await pageViewer(overviewHref(filters));
@@ -102,7 +101,7 @@ export default async function HomePage({ searchParams }: Props) {
           The CommCell could not be read: {result.error}
         </p>
       ) : (
-        <Overview jobs={result.jobs} filters={filters} at={result.at} stale={result.stale?.message ?? null} />
+        <Overview jobs={result.jobs} filters={filters} at={result.at} stale={result.staleBecause} />
       )}
 
       <details className="text-sm">

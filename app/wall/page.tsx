@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { WallScreen } from "@/components/wall/wall-screen";
 import { pageViewer } from "@/lib/api/page-viewer";
 import { getRuntime } from "@/lib/api/runtime";
+import { searchParamsOf } from "@/lib/jobs/url-params";
 
 export const metadata: Metadata = { title: "Wall" };
 export const dynamic = "force-dynamic";
@@ -14,10 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * signed in once by a display key.
  */
 export default async function WallPage({ searchParams }: Props) {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(await searchParams))
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
-      params.append(name, item);
+  const params = searchParamsOf(await searchParams);
   const query = params.toString();
   await pageViewer(query ? `/wall?${query}` : "/wall");
   const { server } = getRuntime();

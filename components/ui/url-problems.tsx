@@ -1,4 +1,4 @@
-import type { ParamProblem } from "@/lib/jobs/url-param";
+import type { ParamProblem } from "@/lib/jobs/url-params";
 
 /** URL values that did not parse, each with why: the page shows the rest instead of failing. */
 export function UrlProblems({ problems }: { problems: readonly ParamProblem[] }) {

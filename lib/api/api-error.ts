@@ -5,7 +5,7 @@
 import type { CommCellErrorKind } from "@/lib/commcell/errors";
 import { isCommCellError } from "@/lib/commcell/errors";
 import { isCacheBusyError } from "@/lib/commcell/job-cache";
-import { ParamError } from "@/lib/jobs/url-param";
+import { ParamError, type ParamProblem } from "@/lib/jobs/url-params";
 
 export class ApiError extends Error {
   override readonly name = "ApiError";
@@ -18,6 +18,12 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A URL with a bad parameter is answered 400, naming the first one: an API caller fixes one at a time. */
+export function refuseBadParams(problems: readonly ParamProblem[]): void {
+  const [problem] = problems;
+  if (problem) throw new ApiError(400, "invalid_parameter", problem.message, problem.param);
 }
 
 // A CommCell failure is the upstream's, not the browser's: 502 or 504, never 500.

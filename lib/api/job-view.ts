@@ -33,10 +33,7 @@ function selected(answer: FetchedJobs, filters: JobFilters): Job[] {
 }
 
 /** Every job of the filters' upstream query, through the cache: what the CommCell filtered, no more. */
-export async function cachedJobs(
-  viewer: Viewer,
-  filters: JobFilters,
-): Promise<{ cacheKey: string; answer: CachedJobs }> {
+export async function cachedJobs(viewer: Viewer, filters: JobFilters): Promise<CachedJobs> {
   const { cache, upstream } = getRuntime();
   const query = upstreamQueryOf(filters);
   const cacheKey = `${viewer.cacheKey}|${upstreamQueryKey(query)}`;
@@ -45,14 +42,11 @@ export async function cachedJobs(
     concurrency: upstream.config.pageConcurrency,
     maxPages: upstream.config.maxPages,
   };
-  const answer = await cache.get(cacheKey, (previous) =>
-    refreshJobs(viewer.upstream, query, paging, previous),
-  );
-  return { cacheKey, answer };
+  return cache.get(cacheKey, (previous) => refreshJobs(viewer.upstream, query, paging, previous));
 }
 
 export async function jobView(viewer: Viewer, filters: JobFilters): Promise<JobView> {
-  const { answer } = await cachedJobs(viewer, filters);
+  const answer = await cachedJobs(viewer, filters);
   const { jobs, total } = pageOf(selected(answer.value, filters), filters);
   return {
     jobs,

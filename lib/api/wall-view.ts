@@ -36,7 +36,7 @@ function summaryOf(answer: FetchedJobs, filters: JobFilters, now: number): WallS
 }
 
 export async function wallView(viewer: Viewer, filters: JobFilters): Promise<WallView> {
-  const { answer } = await cachedJobs(viewer, filters);
+  const answer = await cachedJobs(viewer, filters);
   const now = Date.now();
   return {
     summary: summaryOf(answer.value, filters, now),

@@ -3,16 +3,11 @@
 // default here; the page lists such values in a notice (invalidUrlValues).
 
 import { createParser } from "nuqs";
-import { DEFAULT_FILTERS, FILTER_NAMES, FILTER_PARAMS, type JobFilters } from "./filters";
-import { ParamError, type ParamProblem } from "./url-param";
+import { DEFAULT_FILTERS, FILTER_PARAMS, type JobFilters } from "./filters";
+import { type ParamDefinition, type ParamProblem, type ParamTable, parseParams } from "./url-params";
 import { DEFAULT_VIEW, VIEW_PARAMS, type ViewParams } from "./view-params";
 
-interface Definition<T> {
-  parse(text: string): T;
-  serialize(value: T): string;
-}
-
-function parserOf<T>(definition: Definition<T>, fallback: T) {
+function parserOf<T>(definition: ParamDefinition<T>, fallback: T) {
   return createParser<T>({
     parse: (text) => {
       try {
@@ -31,10 +26,7 @@ function parserOf<T>(definition: Definition<T>, fallback: T) {
 
 type Parsers<T> = { [K in keyof T]: ReturnType<typeof parserOf<T[K]>> };
 
-function parsersOf<T extends object>(
-  definitions: { [K in keyof T]: Definition<T[K]> },
-  defaults: T,
-): Parsers<T> {
+function parsersOf<T extends object>(definitions: ParamTable<T>, defaults: T): Parsers<T> {
   return Object.fromEntries(
     Object.keys(definitions).map((key) => [
       key,
@@ -43,25 +35,14 @@ function parsersOf<T extends object>(
   ) as unknown as Parsers<T>;
 }
 
-export const FILTER_PARSERS = parsersOf<JobFilters>(FILTER_PARAMS as never, DEFAULT_FILTERS);
+export const FILTER_PARSERS = parsersOf<JobFilters>(FILTER_PARAMS, DEFAULT_FILTERS);
 export const VIEW_PARSERS = parsersOf<ViewParams>(VIEW_PARAMS, DEFAULT_VIEW);
 export const PAGE_PARSERS = { ...FILTER_PARSERS, ...VIEW_PARSERS };
 
 /** Parameters present in a URL whose values were dropped, with why: shown to the viewer, never a crash. */
 export function invalidUrlValues(params: URLSearchParams): ParamProblem[] {
-  const problems: ParamProblem[] = [];
-  const check = (name: string, definition: Definition<unknown>) => {
-    const text = params.get(name);
-    if (text === null) return;
-    try {
-      definition.parse(text);
-    } catch (error) {
-      if (error instanceof ParamError) problems.push({ param: name, message: error.message });
-      else throw error;
-    }
-  };
-  for (const name of FILTER_NAMES) check(name, FILTER_PARAMS[name] as Definition<unknown>);
-  for (const name of Object.keys(VIEW_PARAMS) as (keyof ViewParams)[])
-    check(name, VIEW_PARAMS[name] as Definition<unknown>);
-  return problems;
+  return [
+    ...parseParams<JobFilters>(FILTER_PARAMS, DEFAULT_FILTERS, params).problems,
+    ...parseParams<ViewParams>(VIEW_PARAMS, DEFAULT_VIEW, params).problems,
+  ];
 }

@@ -5,7 +5,14 @@
 import { BACKUP_LEVEL_KINDS, type BackupLevelKind } from "./backup-levels";
 import { JOB_TYPE_KEYS, type JobTypeKey, jobTypeKeyOfFilterToken } from "./job-types";
 import { isStatusKind, type StatusKind } from "./statuses";
-import { ParamError, wholeNumberParam } from "./url-param";
+import {
+  ParamError,
+  type ParamProblem,
+  type ParamTable,
+  parseParams,
+  serializeParams,
+  wholeNumberParam,
+} from "./url-params";
 
 export const CATEGORIES = ["active", "finished", "all"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -113,11 +120,6 @@ export const DEFAULT_FILTERS: JobFilters = {
 };
 
 export { ParamError };
-
-interface FilterParam<T> {
-  parse(text: string): T;
-  serialize(value: T): string;
-}
 
 function list(text: string): string[] {
   return text
@@ -295,7 +297,7 @@ export const FILTER_PARAMS = {
   },
   page: { parse: wholeNumber("page", 1, 1_000_000), serialize: String },
   pageSize: { parse: wholeNumber("pageSize", 1, PAGE_SIZE_MAX), serialize: String },
-} satisfies { [K in keyof JobFilters]: FilterParam<JobFilters[K]> };
+} satisfies ParamTable<JobFilters>;
 
 export type FilterName = keyof JobFilters;
 export const FILTER_NAMES = Object.keys(FILTER_PARAMS) as FilterName[];
@@ -303,7 +305,7 @@ export const FILTER_NAMES = Object.keys(FILTER_PARAMS) as FilterName[];
 export interface ParsedFilters {
   readonly filters: JobFilters;
   /** Parameters that were present but invalid; their defaults were used instead. */
-  readonly problems: readonly ParamError[];
+  readonly problems: ParamProblem[];
 }
 
 /** A from/to range in words ("ended from 2026-11-22 before 2026-11-23 (UTC)"); null without one. */
@@ -327,34 +329,18 @@ export function savingsRangeText(range: SavingsRange | null): string | null {
 
 /** Reads filters from a query string; bad values become problems and fall back to the default. */
 export function parseFilters(params: URLSearchParams): ParsedFilters {
-  const filters: Record<string, unknown> = { ...DEFAULT_FILTERS };
-  const problems: ParamError[] = [];
-  for (const name of FILTER_NAMES) {
-    const text = params.get(name);
-    if (text === null) continue;
-    try {
-      filters[name] = (FILTER_PARAMS[name] as FilterParam<unknown>).parse(text);
-    } catch (error) {
-      if (!(error instanceof ParamError)) throw error;
-      problems.push(error);
-    }
+  const { values: filters, problems } = parseParams<JobFilters>(FILTER_PARAMS, DEFAULT_FILTERS, params);
+  if (filters.from !== null && filters.to !== null && filters.to <= filters.from) {
+    problems.push({
+      param: "to",
+      message: `to must be after from (got from ${params.get("from")}, to ${params.get("to")})`,
+    });
+    return { filters: { ...filters, to: null }, problems };
   }
-  if (filters.from !== null && filters.to !== null && (filters.to as number) <= (filters.from as number)) {
-    problems.push(
-      new ParamError("to", `to must be after from (got from ${params.get("from")}, to ${params.get("to")})`),
-    );
-    filters.to = null;
-  }
-  return { filters: filters as unknown as JobFilters, problems };
+  return { filters, problems };
 }
 
 /** The query string of filters, leaving out values equal to the defaults. */
 export function serializeFilters(filters: JobFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const name of FILTER_NAMES) {
-    const param = FILTER_PARAMS[name] as FilterParam<unknown>;
-    const value = param.serialize(filters[name]);
-    if (value !== param.serialize(DEFAULT_FILTERS[name])) params.set(name, value);
-  }
-  return params;
+  return serializeParams<JobFilters>(FILTER_PARAMS, DEFAULT_FILTERS, filters);
 }

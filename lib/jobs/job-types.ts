@@ -125,9 +125,6 @@ export const JOB_TYPES = {
   },
 } as const satisfies Record<JobTypeKey, JobTypeInfo>;
 
-/** `jobFilter` code 1 (ALLOPS) and an empty `jobFilter=` both mean every type. */
-export const ALL_JOB_TYPES_CODE = 1;
-
 const fold = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
 
 const KEY_BY_JOB_TYPE: ReadonlyMap<string, JobTypeKey> = new Map(

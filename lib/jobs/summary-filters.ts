@@ -3,7 +3,7 @@
 // parameters are ignored, not reported, since such a view has no use for them.
 
 import { DEFAULT_FILTERS, type JobFilters, parseFilters } from "./filters";
-import type { ParamProblem } from "./url-param";
+import type { ParamProblem } from "./url-params";
 
 const LISTING_PARAMS: readonly string[] = [
   "category",
@@ -27,8 +27,6 @@ export function parseSummaryFilters(params: URLSearchParams): ParsedSummaryFilte
       page: 1,
       pageSize: DEFAULT_FILTERS.pageSize,
     },
-    problems: parsed.problems
-      .filter((problem) => !LISTING_PARAMS.includes(problem.param))
-      .map((problem) => ({ param: problem.param, message: problem.message })),
+    problems: parsed.problems.filter((problem) => !LISTING_PARAMS.includes(problem.param)),
   };
 }

@@ -2,7 +2,7 @@
 // each parses strictly and names itself when wrong.
 
 import { isTimeZone } from "./format";
-import { ParamError, wholeNumberParam } from "./url-param";
+import { ParamError, type ParamTable, wholeNumberParam } from "./url-params";
 
 export const THEMES = ["system", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
@@ -70,7 +70,12 @@ export const DEFAULT_COLUMNS: readonly ColumnId[] = [
   "reason",
 ];
 
-export const DEFAULT_VIEW: ViewParams = { columns: DEFAULT_COLUMNS, tz: "browser", refresh: 15, theme: "system" };
+export const DEFAULT_VIEW: ViewParams = {
+  columns: DEFAULT_COLUMNS,
+  tz: "browser",
+  refresh: 15,
+  theme: "system",
+};
 
 export const VIEW_PARAMS = {
   columns: {
@@ -119,9 +124,7 @@ export const VIEW_PARAMS = {
     },
     serialize: (value: Theme) => value,
   },
-} satisfies {
-  [K in keyof ViewParams]: { parse(text: string): ViewParams[K]; serialize(value: ViewParams[K]): string };
-};
+} satisfies ParamTable<ViewParams>;
 
 /** The time zone to format in: undefined means the browser's own. */
 export function timeZoneOf(tz: string): string | undefined {

@@ -4,7 +4,7 @@
 
 import type { JobFilters } from "./filters";
 import { parseSummaryFilters } from "./summary-filters";
-import { ParamError, type ParamProblem, wholeNumberParam } from "./url-param";
+import { ParamError, type ParamProblem, type ParamTable, parseParams, wholeNumberParam } from "./url-params";
 import { VIEW_PARAMS } from "./view-params";
 
 export const WALL_PANELS = ["tiles", "failures", "active", "waiting", "savings"] as const;
@@ -102,9 +102,7 @@ export const WALL_PARAMS = {
     },
     serialize: String,
   },
-} satisfies {
-  [K in keyof WallParams]: { parse(text: string): WallParams[K]; serialize(value: WallParams[K]): string };
-};
+} satisfies ParamTable<WallParams>;
 
 function rethrow<T>(param: keyof WallParams, parse: () => T): T {
   try {
@@ -124,20 +122,6 @@ export interface ParsedWall {
 
 export function parseWall(params: URLSearchParams): ParsedWall {
   const { filters, problems } = parseSummaryFilters(params);
-  const wall: Record<string, unknown> = { ...DEFAULT_WALL };
-  for (const name of Object.keys(WALL_PARAMS) as (keyof WallParams)[]) {
-    const text = params.get(name);
-    if (text === null) continue;
-    try {
-      wall[name] = WALL_PARAMS[name].parse(text);
-    } catch (error) {
-      if (!(error instanceof ParamError)) throw error;
-      problems.push({ param: name, message: error.message });
-    }
-  }
-  return {
-    filters,
-    wall: wall as unknown as WallParams,
-    problems,
-  };
+  const { values: wall, problems: wallProblems } = parseParams<WallParams>(WALL_PARAMS, DEFAULT_WALL, params);
+  return { filters, wall, problems: [...problems, ...wallProblems] };
 }

@@ -1,6 +1,6 @@
 // GET /api/jobs: jobs matching the URL filters, fetched through the cache with the viewer's identity.
 
-import { NO_STORE } from "@/lib/api/api-error";
+import { NO_STORE, refuseBadParams } from "@/lib/api/api-error";
 import { withViewer } from "@/lib/api/handle";
 import { jobView } from "@/lib/api/job-view";
 import { parseFilters } from "@/lib/jobs/filters";
@@ -10,8 +10,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return withViewer(request, async (viewer) => {
     const { filters, problems } = parseFilters(new URL(request.url).searchParams);
-    const [problem] = problems;
-    if (problem) throw problem;
+    refuseBadParams(problems);
     return Response.json(await jobView(viewer, filters), { headers: NO_STORE });
   });
 }

@@ -1,7 +1,7 @@
 // GET /api/wall: what a wall display shows (tiles, failures, active jobs, waiting reasons, savings) for the
 // filters in its URL, summarised here so a TV polls a few kilobytes rather than the jobs.
 
-import { ApiError, NO_STORE } from "@/lib/api/api-error";
+import { NO_STORE, refuseBadParams } from "@/lib/api/api-error";
 import { withViewer } from "@/lib/api/handle";
 import { wallView } from "@/lib/api/wall-view";
 import { parseWall } from "@/lib/jobs/wall-params";
@@ -11,8 +11,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return withViewer(request, async (viewer) => {
     const { filters, problems } = parseWall(new URL(request.url).searchParams);
-    const [problem] = problems;
-    if (problem) throw new ApiError(400, "invalid_parameter", problem.message, problem.param);
+    refuseBadParams(problems);
     return Response.json(await wallView(viewer, filters), { headers: NO_STORE });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ParamError, wholeNumberParam } from "./url-param";
+import { ParamError, wholeNumberParam } from "./url-params";
 
 describe("wholeNumberParam", () => {
   it("reads whole numbers within the range", () => {
