@@ -1,12 +1,11 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { downloadText } from "@/components/hooks/download";
+import { useNow } from "@/components/hooks/use-now";
 import { UrlProblems } from "@/components/ui/url-problems";
-import type { JobView } from "@/lib/api/job-view";
-import { ApiFailure, fetchApi } from "@/lib/client/fetch-api";
 import { invalidUrlValues, PAGE_PARSERS } from "@/lib/jobs/filter-parsers";
 import {
   DEFAULT_FILTERS,
@@ -18,6 +17,7 @@ import {
 import { formatRelative, isTimeZone } from "@/lib/jobs/format";
 import { COLUMN_IDS, COLUMN_LABELS, timeZoneOf } from "@/lib/jobs/view-params";
 import { Checklist, FilterBar } from "./filter-bar";
+import { fetchJobView, useJobView } from "./use-job-view";
 
 // The table (TanStack Table, the virtualizer, the cell renderers) is a chunk of its own, fetched while the
 // first /api/jobs answer is on its way: nothing can be drawn in it before that answer anyway, and the
@@ -25,10 +25,6 @@ import { Checklist, FilterBar } from "./filter-bar";
 const loadTable = () => import("./jobs-table");
 const JobsTable = lazy(loadTable);
 if (typeof window !== "undefined") void loadTable();
-
-function fetchView(query: string, signal?: AbortSignal): Promise<JobView> {
-  return fetchApi<JobView>(`/api/jobs?${query}`, signal);
-}
 
 function TableLoading() {
   return (
@@ -38,18 +34,7 @@ function TableLoading() {
   );
 }
 
-/** Re-renders every second, so "updated 8 s ago" and relative times stay true. */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
 export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: number }) {
-  const router = useRouter();
   const searchParams = useSearchParams();
   // The URL is the only place filter state lives: back, forward and a pasted link all just work.
   const [state, setState] = useQueryStates(PAGE_PARSERS, { history: "push" });
@@ -64,23 +49,8 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
   const apiQuery = serializeFilters(filters).toString();
   const interval = Math.max(state.refresh, refreshFloorSeconds) * 1000;
   const timeZone = timeZoneOf(state.tz);
-  const now = useNow();
-
-  const view = useQuery({
-    queryKey: ["jobs", apiQuery],
-    queryFn: ({ signal }) => fetchView(apiQuery, signal),
-    refetchInterval: interval,
-    // A hidden tab stops polling and catches up when it is looked at again.
-    refetchIntervalInBackground: false,
-    refetchOnWindowFocus: true,
-    placeholderData: keepPreviousData,
-  });
-
-  useEffect(() => {
-    if (view.error instanceof ApiFailure && view.error.status === 401) {
-      router.replace(`/login?next=${encodeURIComponent(`/jobs?${searchParams.toString()}`)}`);
-    }
-  }, [view.error, router, searchParams]);
+  const now = useNow() ?? Date.now();
+  const { view, failure: failed } = useJobView(apiQuery, interval, `/jobs?${searchParams.toString()}`);
 
   // The theme in the URL wins over the system's; "system" leaves the choice to it.
   useEffect(() => {
@@ -116,16 +86,15 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
   const [notice, setNotice] = useState<string | null>(null);
 
   async function exportCsv() {
-    const all = await fetchView(
+    const all = await fetchJobView(
       serializeFilters({ ...filters, page: 1, pageSize: PAGE_SIZE_MAX }).toString(),
     );
     const { jobsToCsv } = await import("@/lib/jobs/csv");
-    const blob = new Blob([jobsToCsv(all.jobs, timeZone)], { type: "text/csv;charset=utf-8" });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = `jobs-${new Date().toISOString().slice(0, 19).replaceAll(":", "")}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadText(
+      `jobs-${new Date().toISOString().slice(0, 19).replaceAll(":", "")}.csv`,
+      jobsToCsv(all.jobs, timeZone),
+      "text/csv;charset=utf-8",
+    );
     if (all.total > all.jobs.length)
       setNotice(`The CSV holds the first ${all.jobs.length} of ${all.total} jobs.`);
   }
@@ -136,10 +105,6 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
   }
 
   const stale = view.data?.stale ? view.data.error?.message : null;
-  const failed =
-    view.error && !(view.error instanceof ApiFailure && view.error.status === 401)
-      ? view.error.message
-      : null;
 
   return (
     <div className="space-y-4">

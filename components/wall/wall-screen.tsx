@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { useNow } from "@/components/hooks/use-now";
 import type { WallView } from "@/lib/api/wall-view";
 import { ApiFailure, fetchApi } from "@/lib/client/fetch-api";
 import { serializeFilters } from "@/lib/jobs/filters";
@@ -26,17 +27,6 @@ import { ActiveRow, FailureRow } from "./wall-rows";
 import { WallSavings } from "./wall-savings";
 import { WallTiles } from "./wall-tiles";
 import { WallWaiting } from "./wall-waiting";
-
-/** Ticks every second; null until mounted, so the server's render and the browser's agree. */
-function useNow(): number | null {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 const clockFormat = (timeZone: string | undefined) =>
   new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone });
