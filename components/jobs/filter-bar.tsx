@@ -1,6 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { Checklist } from "@/components/ui/checklist";
+import { DebouncedInput } from "@/components/ui/debounced-input";
+
 import { BACKUP_LEVEL_KINDS, BACKUP_LEVEL_LABELS } from "@/lib/jobs/backup-levels";
 import {
   CATEGORIES,
@@ -23,76 +25,6 @@ const CATEGORY_LABELS = { active: "Active", finished: "Finished", all: "All" } a
 
 function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
-}
-
-/** A text box that writes to the URL about 300 ms after typing stops, not on every key. */
-function DebouncedInput({
-  label,
-  value,
-  onChange,
-  list,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  list?: string;
-}) {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  // The latest callback, without restarting the wait: the page re-renders every second (its clock), and a
-  // callback in the dependencies would reset the 300 ms timer on each render.
-  const latest = useRef(onChange);
-  latest.current = onChange;
-  useEffect(() => {
-    if (text === value) return;
-    const timer = setTimeout(() => latest.current(text), 300);
-    return () => clearTimeout(timer);
-  }, [text, value]);
-  return (
-    <label className="flex flex-col gap-1 text-xs">
-      {label}
-      <input
-        type="search"
-        value={text}
-        list={list}
-        onChange={(event) => setText(event.target.value)}
-        className="w-44 rounded-md border border-[var(--border)] bg-[var(--surface)] px-2 py-1 text-sm"
-      />
-    </label>
-  );
-}
-
-export function Checklist<T extends string>({
-  label,
-  summary,
-  items,
-  selected,
-  name,
-  onToggle,
-}: {
-  label: string;
-  summary: string;
-  items: readonly T[];
-  selected: readonly T[];
-  name: (item: T) => string;
-  onToggle: (item: T) => void;
-}) {
-  return (
-    <details className="relative text-xs">
-      <summary className="cursor-pointer rounded-md border border-[var(--border)] bg-[var(--surface)] px-2 py-1 text-sm">
-        {label}: {summary}
-      </summary>
-      <fieldset className="absolute z-20 mt-1 max-h-72 w-60 overflow-auto rounded-md border border-[var(--border)] bg-[var(--surface)] p-2 shadow">
-        <legend className="sr-only">{label}</legend>
-        {items.map((item) => (
-          <label key={item} className="flex items-center gap-2 py-0.5 text-sm">
-            <input type="checkbox" checked={selected.includes(item)} onChange={() => onToggle(item)} />
-            {name(item)}
-          </label>
-        ))}
-      </fieldset>
-    </details>
-  );
 }
 
 export function FilterBar({

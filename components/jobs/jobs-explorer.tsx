@@ -5,6 +5,7 @@ import { useQueryStates } from "nuqs";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { downloadText } from "@/components/hooks/download";
 import { useNow } from "@/components/hooks/use-now";
+import { Checklist } from "@/components/ui/checklist";
 import { UrlProblems } from "@/components/ui/url-problems";
 import { invalidUrlValues, PAGE_PARSERS } from "@/lib/jobs/filter-parsers";
 import {
@@ -16,7 +17,7 @@ import {
 } from "@/lib/jobs/filters";
 import { formatRelative, isTimeZone } from "@/lib/jobs/format";
 import { COLUMN_IDS, COLUMN_LABELS, timeZoneOf } from "@/lib/jobs/view-params";
-import { Checklist, FilterBar } from "./filter-bar";
+import { FilterBar } from "./filter-bar";
 import { fetchJobView, useJobView } from "./use-job-view";
 
 // The table (TanStack Table, the virtualizer, the cell renderers) is a chunk of its own, fetched while the

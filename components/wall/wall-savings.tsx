@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
+import { savingsPercentOf } from "@/lib/jobs/overview-metrics";
 import type { WallSummary } from "@/lib/jobs/wall-summary";
 
 // recharts is loaded only when the savings panel is on screen.
@@ -18,7 +19,7 @@ export function WallSavings({ savings }: { savings: WallSummary["savings"] }) {
   }, []);
   const app = savings.days.reduce((sum, day) => sum + day.applicationBytes, 0);
   const media = savings.days.reduce((sum, day) => sum + day.mediaBytes, 0);
-  const percent = app > 0 ? (1 - media / app) * 100 : null;
+  const percent = savingsPercentOf(app, media);
   return (
     <div className="flex min-h-0 flex-1 gap-[1vw]">
       <div className="flex w-[30%] shrink-0 flex-col justify-center">

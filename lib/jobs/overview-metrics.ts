@@ -43,6 +43,11 @@ export interface SizeTotals {
   readonly jobs: number;
 }
 
+/** Savings in percent, 1 - media/application; null without application bytes. The one formula. */
+export function savingsPercentOf(applicationBytes: number, mediaBytes: number): number | null {
+  return applicationBytes > 0 ? (1 - mediaBytes / applicationBytes) * 100 : null;
+}
+
 /** Whether a job's sizes can take part in a ratio: both known, and some application data. */
 function hasSizes(job: Job): job is Job & { sizeOfApplication: number; sizeOfMediaOnDisk: number } {
   return job.sizeOfApplication !== null && job.sizeOfMediaOnDisk !== null && job.sizeOfApplication > 0;
@@ -59,7 +64,7 @@ function totals(jobs: readonly Job[]): SizeTotals {
   return {
     applicationBytes: app,
     mediaBytes: media,
-    savingsPercent: app > 0 ? (1 - media / app) * 100 : null,
+    savingsPercent: savingsPercentOf(app, media),
     jobs: jobs.length,
   };
 }
@@ -148,7 +153,7 @@ export function savingsBy(jobs: readonly Job[], by: "agent" | "client", top = 10
       key: "others",
       applicationBytes: app,
       mediaBytes: media,
-      savingsPercent: app > 0 ? (1 - media / app) * 100 : null,
+      savingsPercent: savingsPercentOf(app, media),
       jobs: rest.reduce((n, row) => n + row.jobs, 0),
     });
   }
