@@ -1,26 +1,19 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useNow } from "@/components/hooks/use-now";
-import type { WallView } from "@/lib/api/wall-view";
-import { ApiFailure, fetchApi } from "@/lib/client/fetch-api";
+import { ApiFailure } from "@/lib/client/fetch-api";
 import { serializeFilters } from "@/lib/jobs/filters";
 import { describeFilters } from "@/lib/jobs/filters-caption";
 import { timeZoneOf } from "@/lib/jobs/view-params";
 import { type WallPanel as PanelId, parseWall, WALL_PANEL_LABELS } from "@/lib/jobs/wall-params";
 import type { WallSummary } from "@/lib/jobs/wall-summary";
-import { EMPTY_LOG, formatAge, freshnessOf, recordAnswer, recordFailure } from "@/lib/wall/freshness";
-import {
-  anyNewFailure,
-  isNewFailure,
-  parseSeen,
-  type SeenFailures,
-  serializeSeen,
-  trackFailures,
-} from "@/lib/wall/new-failures";
-import { reloadDue } from "@/lib/wall/reload-schedule";
+import { formatAge, freshnessOf } from "@/lib/wall/freshness";
+import { isNewFailure, type SeenFailures } from "@/lib/wall/new-failures";
+import { useScheduledReload } from "./use-scheduled-reload";
+import { useSeenFailures } from "./use-seen-failures";
+import { useWallView } from "./use-wall-view";
 import { WallJobList } from "./wall-job-list";
 import { WallPanel } from "./wall-panel";
 import { ActiveRow, FailureRow } from "./wall-rows";
@@ -39,35 +32,7 @@ export function WallScreen({ refreshFloorSeconds }: { refreshFloorSeconds: numbe
   const intervalMs = Math.max(wall.refresh, refreshFloorSeconds) * 1000;
   const timeZone = timeZoneOf(wall.tz);
   const now = useNow();
-  const [log, setLog] = useState(EMPTY_LOG);
-
-  const view = useQuery({
-    queryKey: ["wall", apiQuery],
-    queryFn: async ({ signal }) => {
-      try {
-        const answer = await fetchApi<WallView>(`/api/wall?${apiQuery}`, signal);
-        const received = {
-          fetchedAt: Date.parse(answer.fetchedAt),
-          serverTime: Date.parse(answer.serverTime),
-          stale: answer.stale,
-          error: answer.error?.message ?? null,
-        };
-        setLog((current) => recordAnswer(current, received, Date.now()));
-        return answer;
-      } catch (error) {
-        if (!signal.aborted)
-          setLog((current) => recordFailure(current, (error as Error).message, Date.now()));
-        throw error;
-      }
-    },
-    refetchInterval: intervalMs,
-    // A TV must never freeze: keep polling when the browser thinks nobody is looking.
-    refetchIntervalInBackground: true,
-    refetchOnWindowFocus: false,
-    // Each refresh is one attempt, so two misses mean two intervals without news.
-    retry: false,
-    placeholderData: keepPreviousData,
-  });
+  const { view, log } = useWallView(apiQuery, intervalMs);
 
   // The screen's look, and its name in the browser's tab list.
   useEffect(() => {
@@ -75,46 +40,11 @@ export function WallScreen({ refreshFloorSeconds }: { refreshFloorSeconds: numbe
     document.title = `${wall.title ?? "Wall"} · CommCell Job Monitor`;
   }, [wall.title]);
 
-  // Failures the screen has not seen before are highlighted; remembered across the screen's own reloads.
-  const storageKey = `cjm-wall-seen:${apiQuery}`;
-  const [seen, setSeen] = useState<SeenFailures>(new Map());
-  const started = useRef<string | null>(null);
-  const failureIds = view.data?.summary.failures.rows.map((row) => row.id).join(",");
-  useEffect(() => {
-    if (failureIds === undefined) return;
-    setSeen((current) => {
-      const previous =
-        started.current === storageKey ? current : parseSeen(sessionStorage.getItem(storageKey));
-      started.current = storageKey;
-      const ids = failureIds === "" ? [] : failureIds.split(",").map(Number);
-      const next = trackFailures(previous, ids, Date.now());
-      try {
-        sessionStorage.setItem(storageKey, serializeSeen(next));
-      } catch {
-        // Storage full or refused: highlights then only last until the next reload.
-      }
-      return next;
-    });
-  }, [failureIds, storageKey]);
+  const seen = useSeenFailures(apiQuery, view.data?.summary.failures.rows);
 
   const freshness = now === null ? null : freshnessOf(log, now, intervalMs);
 
-  // A reload every few hours caps what a browser left on for weeks holds, at a quiet moment.
-  const loadedAt = useRef(0);
-  useEffect(() => {
-    if (loadedAt.current === 0) loadedAt.current = Date.now();
-    if (now === null) return;
-    if (
-      reloadDue({
-        loadedAt: loadedAt.current,
-        now,
-        everyHours: wall.reload,
-        lastRefreshOk: log.settledAt !== null && log.misses === 0,
-        highlighting: anyNewFailure(seen, now),
-      })
-    )
-      window.location.reload();
-  }, [now, wall.reload, log, seen]);
+  useScheduledReload(now, wall.reload, log, seen);
 
   if (now === null || freshness === null) return <div className="h-screen w-screen bg-[var(--background)]" />;
 
