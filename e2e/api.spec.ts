@@ -22,7 +22,15 @@ test("answers jobs with the count and freshness the UI needs", async ({ request 
   expect(response.status()).toBe(200);
   expect(response.headers()["cache-control"]).toBe("no-store");
   const body = await response.json();
-  expect(Object.keys(body).sort()).toEqual(["error", "fetchedAt", "jobs", "stale", "total", "upstream"]);
+  expect(Object.keys(body).sort()).toEqual([
+    "error",
+    "facets",
+    "fetchedAt",
+    "jobs",
+    "stale",
+    "total",
+    "upstream",
+  ]);
   expect(body).toMatchObject({ stale: false, error: null, upstream: { pages: 1 } });
   const expected = await simulatorJobs("jobCategory=Active&jobFilter=&completedJobLookupTime=86400");
   expect(body.total).toBe(expected.length);

@@ -219,3 +219,24 @@ test("a time or savings range from an overview link is shown, and one click clea
   await expect(page).not.toHaveURL(/savings=/);
   await expect(page.getByTestId("time-range")).toHaveCount(0);
 });
+
+test("the filters are faceted: each value says how many jobs it would show, and a chip removes it", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/jobs?type=all&window=7d");
+  await expect(page.getByTestId("total")).toBeVisible();
+  const api = await (await request.get("/api/jobs?type=all&window=7d&pageSize=1")).json();
+  const [agent] = api.facets.agent as { name: string; count: number }[];
+  expect(agent).toBeDefined();
+  await page.getByText("Agent: any").click();
+  const option = page
+    .getByRole("list", { name: "Agent" })
+    .getByRole("button", { name: new RegExp(agent?.name ?? "") });
+  await expect(option.first().getByTestId("facet-count")).toHaveText(String(agent?.count));
+  await option.first().click();
+  await expect.poll(() => new URL(page.url()).searchParams.get("agent")).toBe(agent?.name);
+  await expect(page.getByTestId("total")).toHaveText(`${agent?.count} jobs`);
+  await page.getByRole("button", { name: "Remove the agent filter" }).click();
+  await expect(page).not.toHaveURL(/agent=/);
+});

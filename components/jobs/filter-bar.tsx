@@ -1,9 +1,11 @@
 "use client";
 
 import { Checklist } from "@/components/ui/checklist";
+import { Chip } from "@/components/ui/chip";
 import { DebouncedInput } from "@/components/ui/debounced-input";
-
+import { PickOne } from "@/components/ui/pick-one";
 import { BACKUP_LEVEL_KINDS, BACKUP_LEVEL_LABELS } from "@/lib/jobs/backup-levels";
+import type { Facets } from "@/lib/jobs/facets";
 import {
   CATEGORIES,
   type JobFilters,
@@ -27,155 +29,229 @@ function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 }
 
+const listText = (items: readonly string[]) => items.join(", ");
+
+/**
+ * The explorer's filters, compact: each filter a button that opens its values with how many jobs each
+ * would show (faceted), the window and the text boxes beside them, and every active filter below as a chip
+ * that one click removes.
+ */
 export function FilterBar({
   filters,
   update,
   clients,
+  facets,
 }: {
   filters: JobFilters;
   update: Update;
   clients: readonly string[];
+  /** Counts from the last answer; null until there is one. */
+  facets: Facets | null;
 }) {
   const types = filters.type === "all" ? [] : filters.type;
   const range = timeRangeText(filters.from, filters.to);
   const savings = savingsRangeText(filters.savings);
+  const namedWindow = Object.values(WINDOWS).includes(filters.window as never);
   return (
-    <search className="flex flex-wrap items-end gap-3" aria-label="Job filters">
-      <fieldset className="flex rounded-md border border-[var(--border)]" aria-label="Category">
-        {CATEGORIES.map((category) => (
-          <button
-            key={category}
-            type="button"
-            aria-pressed={filters.category === category}
-            onClick={() => update({ category })}
-            className={`px-3 py-1 text-sm ${filters.category === category ? "bg-[var(--tone-info-bg)] font-medium" : ""}`}
-          >
-            {CATEGORY_LABELS[category]}
-          </button>
-        ))}
-      </fieldset>
-
-      <Checklist
-        label="Types"
-        summary={filters.type === "all" ? "all" : types.map((key) => JOB_TYPES[key].label).join(", ")}
-        items={JOB_TYPE_KEYS}
-        selected={types}
-        name={(key) => JOB_TYPES[key].label}
-        onToggle={(key) => {
-          const next = toggle(types, key);
-          update({ type: next.length === 0 ? "all" : next });
-        }}
-      />
-      <button
-        type="button"
-        className="text-sm underline"
-        onClick={() => update({ type: "all" })}
-        disabled={filters.type === "all"}
-      >
-        All types
-      </button>
-
-      <Checklist<StatusKind>
-        label="Status"
-        summary={
-          filters.status.length === 0
-            ? "any"
-            : filters.status.map((kind) => STATUS_INFO[kind].label).join(", ")
-        }
-        items={STATUS_KINDS}
-        selected={filters.status}
-        name={(kind) => STATUS_INFO[kind].label}
-        onToggle={(kind) => update({ status: toggle(filters.status, kind) })}
-      />
-
-      <Checklist
-        label="Level"
-        summary={
-          filters.level.length === 0
-            ? "any"
-            : filters.level.map((kind) => BACKUP_LEVEL_LABELS[kind]).join(", ")
-        }
-        items={BACKUP_LEVEL_KINDS}
-        selected={filters.level}
-        name={(kind) => BACKUP_LEVEL_LABELS[kind]}
-        onToggle={(kind) => update({ level: toggle(filters.level, kind) })}
-      />
-
-      <label className="flex flex-col gap-1 text-xs">
-        Finished within
-        <select
-          value={filters.window}
-          onChange={(event) => update({ window: Number(event.target.value) })}
-          className="rounded-md border border-[var(--border)] bg-[var(--surface)] px-2 py-1 text-sm"
-        >
-          {Object.entries(WINDOWS).map(([name, seconds]) => (
-            <option key={name} value={seconds}>
-              {name}
-            </option>
+    <search className="space-y-2" aria-label="Job filters">
+      <div className="flex flex-wrap items-center gap-2">
+        <fieldset className="flex rounded-md border border-[var(--border)]" aria-label="Category">
+          {CATEGORIES.map((category) => (
+            <button
+              key={category}
+              type="button"
+              aria-pressed={filters.category === category}
+              onClick={() => update({ category })}
+              className={`px-3 py-1 text-sm ${filters.category === category ? "bg-[var(--tone-info-bg)] font-medium" : ""}`}
+            >
+              {CATEGORY_LABELS[category]}
+            </button>
           ))}
-          {!Object.values(WINDOWS).includes(filters.window as never) && (
-            <option value={filters.window}>{formatDuration(filters.window)}</option>
-          )}
-        </select>
-      </label>
-      <DebouncedInput
-        label="…or hours"
-        value={
-          Object.values(WINDOWS).includes(filters.window as never)
-            ? ""
-            : String(Math.round(filters.window / 3600))
-        }
-        onChange={(hours) => {
-          // The same rule as the URL parameter (whole hours); anything else is left as it was.
-          const whole = Number(hours);
-          if (Number.isInteger(whole) && whole >= 1 && whole <= WINDOW_MAX_HOURS)
-            update({ window: whole * 3600 });
-        }}
-      />
+        </fieldset>
 
-      <DebouncedInput
-        label="Client"
-        value={filters.client ?? ""}
-        list="client-names"
-        onChange={(client) => update({ client: client.trim() || null })}
-      />
-      <datalist id="client-names">
-        {clients.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
-      <DebouncedInput
-        label="Client group"
-        value={filters.clientGroup ?? ""}
-        onChange={(group) => update({ clientGroup: group.trim() || null })}
-      />
-      <DebouncedInput
-        label="Agent"
-        value={filters.agent ?? ""}
-        onChange={(agent) => update({ agent: agent.trim() || null })}
-      />
-      <DebouncedInput
-        label="Search (id, client, reason…)"
-        value={filters.q ?? ""}
-        onChange={(q) => update({ q: q.trim() || null })}
-      />
-      {/* Set by a chart's bar on the overview ("that night's jobs"); shown so it is never a hidden filter. */}
-      {range && (
-        <p className="flex items-center gap-2 text-sm" data-testid="time-range">
-          <span className="rounded-md bg-[var(--tone-info-bg)] px-2 py-1">Jobs that {range}</span>
-          <button type="button" className="underline" onClick={() => update({ from: null, to: null })}>
-            Clear time range
-          </button>
-        </p>
-      )}
-      {savings && (
-        <p className="flex items-center gap-2 text-sm" data-testid="savings-range">
-          <span className="rounded-md bg-[var(--tone-info-bg)] px-2 py-1">Jobs {savings}</span>
-          <button type="button" className="underline" onClick={() => update({ savings: null })}>
-            Clear savings range
-          </button>
-        </p>
-      )}
+        <Checklist
+          label="Types"
+          summary={filters.type === "all" ? "all" : `${types.length} chosen`}
+          items={JOB_TYPE_KEYS}
+          selected={types}
+          name={(key) => JOB_TYPES[key].label}
+          onToggle={(key) => {
+            const next = toggle(types, key);
+            update({ type: next.length === 0 ? "all" : next });
+          }}
+        />
+        <button
+          type="button"
+          className="text-sm underline"
+          onClick={() => update({ type: "all" })}
+          disabled={filters.type === "all"}
+        >
+          All types
+        </button>
+        <Checklist<StatusKind>
+          label="Status"
+          summary={filters.status.length === 0 ? "any" : `${filters.status.length} chosen`}
+          items={STATUS_KINDS}
+          selected={filters.status}
+          name={(kind) => STATUS_INFO[kind].label}
+          onToggle={(kind) => update({ status: toggle(filters.status, kind) })}
+          count={facets ? (kind) => facets.status[kind] : undefined}
+        />
+        <Checklist
+          label="Level"
+          summary={filters.level.length === 0 ? "any" : `${filters.level.length} chosen`}
+          items={BACKUP_LEVEL_KINDS}
+          selected={filters.level}
+          name={(kind) => BACKUP_LEVEL_LABELS[kind]}
+          onToggle={(kind) => update({ level: toggle(filters.level, kind) })}
+          count={facets ? (kind) => facets.level[kind] : undefined}
+        />
+        <PickOne
+          label="Client group"
+          value={filters.clientGroup}
+          options={facets?.clientGroup ?? []}
+          onChoose={(clientGroup) => update({ clientGroup })}
+        />
+        <PickOne
+          label="Agent"
+          value={filters.agent}
+          options={facets?.agent ?? []}
+          onChoose={(agent) => update({ agent })}
+        />
+
+        <label className="flex items-center gap-1 text-sm">
+          Finished within
+          <select
+            value={filters.window}
+            onChange={(event) => update({ window: Number(event.target.value) })}
+            className="rounded-md border border-[var(--border)] bg-[var(--surface)] px-1 py-1"
+          >
+            {Object.entries(WINDOWS).map(([name, seconds]) => (
+              <option key={name} value={seconds}>
+                {name}
+              </option>
+            ))}
+            {!namedWindow && <option value={filters.window}>{formatDuration(filters.window)}</option>}
+          </select>
+        </label>
+        <DebouncedInput
+          label="…or hours"
+          compact
+          width="w-16"
+          value={namedWindow ? "" : String(Math.round(filters.window / 3600))}
+          onChange={(hours) => {
+            // The same rule as the URL parameter (whole hours); anything else is left as it was.
+            const whole = Number(hours);
+            if (Number.isInteger(whole) && whole >= 1 && whole <= WINDOW_MAX_HOURS)
+              update({ window: whole * 3600 });
+          }}
+        />
+        <DebouncedInput
+          label="Client"
+          compact
+          value={filters.client ?? ""}
+          list="client-names"
+          onChange={(client) => update({ client: client.trim() || null })}
+        />
+        <datalist id="client-names">
+          {clients.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+        <DebouncedInput
+          label="Search (id, client, reason…)"
+          compact
+          value={filters.q ?? ""}
+          onChange={(q) => update({ q: q.trim() || null })}
+        />
+      </div>
+
+      <ul className="flex flex-wrap items-center gap-2" aria-label="Active filters">
+        {types.length > 0 && (
+          <li>
+            <Chip
+              text={`Types: ${listText(types.map((key) => JOB_TYPES[key].label))}`}
+              removeLabel="Remove the job type filter"
+              onRemove={() => update({ type: "all" })}
+            />
+          </li>
+        )}
+        {filters.status.length > 0 && (
+          <li>
+            <Chip
+              text={`Status: ${listText(filters.status.map((kind) => STATUS_INFO[kind].label))}`}
+              removeLabel="Remove the status filter"
+              onRemove={() => update({ status: [] })}
+            />
+          </li>
+        )}
+        {filters.level.length > 0 && (
+          <li>
+            <Chip
+              text={`Level: ${listText(filters.level.map((kind) => BACKUP_LEVEL_LABELS[kind]))}`}
+              removeLabel="Remove the level filter"
+              onRemove={() => update({ level: [] })}
+            />
+          </li>
+        )}
+        {filters.clientGroup && (
+          <li>
+            <Chip
+              text={`Client group: ${filters.clientGroup}`}
+              removeLabel="Remove the client group filter"
+              onRemove={() => update({ clientGroup: null })}
+            />
+          </li>
+        )}
+        {filters.agent && (
+          <li>
+            <Chip
+              text={`Agent: ${filters.agent}`}
+              removeLabel="Remove the agent filter"
+              onRemove={() => update({ agent: null })}
+            />
+          </li>
+        )}
+        {filters.client && (
+          <li>
+            <Chip
+              text={`Client: ${filters.client}`}
+              removeLabel="Remove the client filter"
+              onRemove={() => update({ client: null })}
+            />
+          </li>
+        )}
+        {filters.q && (
+          <li>
+            <Chip
+              text={`Search: ${filters.q}`}
+              removeLabel="Remove the search"
+              onRemove={() => update({ q: null })}
+            />
+          </li>
+        )}
+        {/* Set by a chart's bar on the overview ("that night's jobs"); shown so it is never a hidden filter. */}
+        {range && (
+          <li>
+            <Chip
+              testId="time-range"
+              text={`Jobs that ${range}`}
+              removeLabel="Clear time range"
+              onRemove={() => update({ from: null, to: null })}
+            />
+          </li>
+        )}
+        {savings && (
+          <li>
+            <Chip
+              testId="savings-range"
+              text={`Jobs ${savings}`}
+              removeLabel="Clear savings range"
+              onRemove={() => update({ savings: null })}
+            />
+          </li>
+        )}
+      </ul>
     </search>
   );
 }

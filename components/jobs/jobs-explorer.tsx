@@ -109,7 +109,7 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
 
   return (
     <div className="space-y-4">
-      <FilterBar filters={filters} update={update} clients={clients} />
+      <FilterBar filters={filters} update={update} clients={clients} facets={view.data?.facets ?? null} />
 
       <div className="flex flex-wrap items-center gap-3 text-sm" role="toolbar" aria-label="View">
         <span data-testid="updated" className="text-[var(--muted)]">

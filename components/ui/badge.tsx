@@ -34,10 +34,11 @@ export function Badge({
 }) {
   return (
     <span
-      className={`inline-flex items-center whitespace-nowrap rounded-full font-medium ${SIZE_CLASS[size]} ${TONE_CLASS[tone]}`}
+      className={`inline-flex max-w-full items-center whitespace-nowrap rounded-full font-medium ${SIZE_CLASS[size]} ${TONE_CLASS[tone]}`}
     >
       {icon}
-      {children}
+      {/* A long status ("Completed w/ one or more warnings") ends in an ellipsis inside its column. */}
+      <span className="min-w-0 truncate">{children}</span>
     </span>
   );
 }

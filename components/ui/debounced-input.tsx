@@ -8,11 +8,17 @@ export function DebouncedInput({
   value,
   onChange,
   list,
+  compact = false,
+  width,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   list?: string;
+  /** The label beside the box instead of above it, for a one-line bar. */
+  compact?: boolean;
+  /** A Tailwind width class for the box. */
+  width?: string;
 }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
@@ -26,14 +32,14 @@ export function DebouncedInput({
     return () => clearTimeout(timer);
   }, [text, value]);
   return (
-    <label className="flex flex-col gap-1 text-xs">
+    <label className={compact ? "flex items-center gap-1 text-sm" : "flex flex-col gap-1 text-xs"}>
       {label}
       <input
         type="search"
         value={text}
         list={list}
         onChange={(event) => setText(event.target.value)}
-        className="w-44 rounded-md border border-[var(--border)] bg-[var(--surface)] px-2 py-1 text-sm"
+        className={`${width ?? (compact ? "w-32" : "w-44")} rounded-md border border-[var(--border)] bg-[var(--surface)] px-2 py-1 text-sm`}
       />
     </label>
   );

@@ -6,7 +6,8 @@ import "server-only";
 import type { CachedJobs } from "@/lib/commcell/job-cache";
 import type { FetchedJobs } from "@/lib/commcell/job-fetch";
 import { refreshJobs } from "@/lib/commcell/job-refresh";
-import { type JobFilters, serializeFilters } from "@/lib/jobs/filters";
+import { type Facets, facetCounts } from "@/lib/jobs/facets";
+import { DEFAULT_FILTERS, type JobFilters, serializeFilters } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
 import { filterJobs, pageOf, sortJobs } from "@/lib/jobs/select";
 import { upstreamQueryKey, upstreamQueryOf } from "@/lib/jobs/upstream-query";
@@ -22,10 +23,20 @@ export interface JobView {
   /** Why the data is stale: the last refresh's error. */
   readonly error: { readonly code: string; readonly message: string } | null;
   readonly upstream: { readonly durationMs: number; readonly pages: number; readonly incremental: boolean };
+  /** How many jobs each value of the status, level, client group and agent filters would show. */
+  readonly facets: Facets;
 }
 
 /** Sorted selections per answer and filters: a hundred viewers of a view, or one paging through it, sort once. */
 const selections = answerMemo<Job[]>(32);
+
+/** Facet counts per answer and filters (sort and paging aside): polling viewers of a view count once. */
+const facetMemo = answerMemo<Facets>(32);
+
+function facetsOf(answer: FetchedJobs, filters: JobFilters): Facets {
+  const key = serializeFilters({ ...filters, page: 1, pageSize: 1, sort: DEFAULT_FILTERS.sort }).toString();
+  return facetMemo.get(answer, key, () => facetCounts(answer.jobs, filters));
+}
 
 function selected(answer: FetchedJobs, filters: JobFilters): Job[] {
   const key = serializeFilters({ ...filters, page: 1, pageSize: 1 }).toString();
@@ -59,5 +70,6 @@ export async function jobView(viewer: Viewer, filters: JobFilters): Promise<JobV
       pages: answer.value.pages,
       incremental: answer.value.incremental,
     },
+    facets: facetsOf(answer.value, filters),
   };
 }
