@@ -6,14 +6,8 @@ import { DebouncedInput } from "@/components/ui/debounced-input";
 import { PickOne } from "@/components/ui/pick-one";
 import { BACKUP_LEVEL_KINDS, BACKUP_LEVEL_LABELS } from "@/lib/jobs/backup-levels";
 import type { Facets } from "@/lib/jobs/facets";
-import {
-  CATEGORIES,
-  type JobFilters,
-  savingsRangeText,
-  timeRangeText,
-  WINDOW_MAX_HOURS,
-  WINDOWS,
-} from "@/lib/jobs/filters";
+import { CATEGORIES, type JobFilters, WINDOW_MAX_HOURS, WINDOWS } from "@/lib/jobs/filters";
+import { FILTER_WORDS, type FilterWordsKey } from "@/lib/jobs/filters-caption";
 import { formatDuration } from "@/lib/jobs/format";
 import { JOB_TYPE_KEYS, JOB_TYPES } from "@/lib/jobs/job-types";
 import { STATUS_INFO, STATUS_KINDS, type StatusKind } from "@/lib/jobs/statuses";
@@ -29,7 +23,19 @@ function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 }
 
-const listText = (items: readonly string[]) => items.join(", ");
+/** What each chip's button says (read by screen readers and the e2e suite), and its test id. */
+const CHIPS: Record<FilterWordsKey, { readonly remove: string; readonly testId?: string }> = {
+  type: { remove: "Remove the job type filter" },
+  clientGroup: { remove: "Remove the client group filter" },
+  client: { remove: "Remove the client filter" },
+  agent: { remove: "Remove the agent filter" },
+  level: { remove: "Remove the level filter" },
+  status: { remove: "Remove the status filter" },
+  q: { remove: "Remove the search" },
+  // Set by a chart's bar on the overview ("that night's jobs"); shown so it is never a hidden filter.
+  range: { remove: "Clear time range", testId: "time-range" },
+  savings: { remove: "Clear savings range", testId: "savings-range" },
+};
 
 /**
  * The explorer's filters, compact: each filter a button that opens its values with how many jobs each
@@ -49,8 +55,6 @@ export function FilterBar({
   facets: Facets | null;
 }) {
   const types = filters.type === "all" ? [] : filters.type;
-  const range = timeRangeText(filters.from, filters.to);
-  const savings = savingsRangeText(filters.savings);
   const namedWindow = Object.values(WINDOWS).includes(filters.window as never);
   return (
     <search className="space-y-2" aria-label="Job filters">
@@ -167,90 +171,22 @@ export function FilterBar({
       </div>
 
       <ul className="flex flex-wrap items-center gap-2" aria-label="Active filters">
-        {types.length > 0 && (
-          <li>
-            <Chip
-              text={`Types: ${listText(types.map((key) => JOB_TYPES[key].label))}`}
-              removeLabel="Remove the job type filter"
-              onRemove={() => update({ type: "all" })}
-            />
-          </li>
-        )}
-        {filters.status.length > 0 && (
-          <li>
-            <Chip
-              text={`Status: ${listText(filters.status.map((kind) => STATUS_INFO[kind].label))}`}
-              removeLabel="Remove the status filter"
-              onRemove={() => update({ status: [] })}
-            />
-          </li>
-        )}
-        {filters.level.length > 0 && (
-          <li>
-            <Chip
-              text={`Level: ${listText(filters.level.map((kind) => BACKUP_LEVEL_LABELS[kind]))}`}
-              removeLabel="Remove the level filter"
-              onRemove={() => update({ level: [] })}
-            />
-          </li>
-        )}
-        {filters.clientGroup && (
-          <li>
-            <Chip
-              text={`Client group: ${filters.clientGroup}`}
-              removeLabel="Remove the client group filter"
-              onRemove={() => update({ clientGroup: null })}
-            />
-          </li>
-        )}
-        {filters.agent && (
-          <li>
-            <Chip
-              text={`Agent: ${filters.agent}`}
-              removeLabel="Remove the agent filter"
-              onRemove={() => update({ agent: null })}
-            />
-          </li>
-        )}
-        {filters.client && (
-          <li>
-            <Chip
-              text={`Client: ${filters.client}`}
-              removeLabel="Remove the client filter"
-              onRemove={() => update({ client: null })}
-            />
-          </li>
-        )}
-        {filters.q && (
-          <li>
-            <Chip
-              text={`Search: ${filters.q}`}
-              removeLabel="Remove the search"
-              onRemove={() => update({ q: null })}
-            />
-          </li>
-        )}
-        {/* Set by a chart's bar on the overview ("that night's jobs"); shown so it is never a hidden filter. */}
-        {range && (
-          <li>
-            <Chip
-              testId="time-range"
-              text={`Jobs that ${range}`}
-              removeLabel="Clear time range"
-              onRemove={() => update({ from: null, to: null })}
-            />
-          </li>
-        )}
-        {savings && (
-          <li>
-            <Chip
-              testId="savings-range"
-              text={`Jobs ${savings}`}
-              removeLabel="Clear savings range"
-              onRemove={() => update({ savings: null })}
-            />
-          </li>
-        )}
+        {(Object.keys(FILTER_WORDS) as FilterWordsKey[]).map((key) => {
+          const { label, words, clear } = FILTER_WORDS[key];
+          const text = words(filters);
+          if (text === null) return null;
+          const chip = CHIPS[key];
+          return (
+            <li key={key}>
+              <Chip
+                testId={chip.testId}
+                text={label ? `${label}: ${text}` : `Jobs ${key === "range" ? "that " : ""}${text}`}
+                removeLabel={chip.remove}
+                onRemove={() => update(clear)}
+              />
+            </li>
+          );
+        })}
       </ul>
     </search>
   );
