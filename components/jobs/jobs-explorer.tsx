@@ -1,23 +1,18 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useQueryStates } from "nuqs";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { downloadText } from "@/components/hooks/download";
 import { useNow } from "@/components/hooks/use-now";
 import { Checklist } from "@/components/ui/checklist";
 import { UrlProblems } from "@/components/ui/url-problems";
-import { invalidUrlValues, PAGE_PARSERS } from "@/lib/jobs/filter-parsers";
-import {
-  DEFAULT_FILTERS,
-  FILTER_NAMES,
-  type JobFilters,
-  PAGE_SIZE_MAX,
-  serializeFilters,
-} from "@/lib/jobs/filters";
-import { formatRelative, isTimeZone } from "@/lib/jobs/format";
+import { PAGE_SIZE_MAX, serializeFilters } from "@/lib/jobs/filters";
+import { formatRelative } from "@/lib/jobs/format";
 import { COLUMN_IDS, COLUMN_LABELS, timeZoneOf } from "@/lib/jobs/view-params";
+import { ExplorerPager } from "./explorer-pager";
 import { FilterBar } from "./filter-bar";
+import { TimeZoneInput } from "./time-zone-input";
+import { useExplorerState } from "./use-explorer-state";
 import { fetchJobView, useJobView } from "./use-job-view";
 
 // The table (TanStack Table, the virtualizer, the cell renderers) is a chunk of its own, fetched while the
@@ -37,16 +32,7 @@ function TableLoading() {
 
 export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: number }) {
   const searchParams = useSearchParams();
-  // The URL is the only place filter state lives: back, forward and a pasted link all just work.
-  const [state, setState] = useQueryStates(PAGE_PARSERS, { history: "push" });
-  const filters = useMemo(
-    () => Object.fromEntries(FILTER_NAMES.map((name) => [name, state[name]])) as unknown as JobFilters,
-    [state],
-  );
-  const problems = useMemo(
-    () => invalidUrlValues(new URLSearchParams(searchParams.toString())),
-    [searchParams],
-  );
+  const { state, setState, filters, problems, update, reset } = useExplorerState();
   const apiQuery = serializeFilters(filters).toString();
   const interval = Math.max(state.refresh, refreshFloorSeconds) * 1000;
   const timeZone = timeZoneOf(state.tz);
@@ -64,13 +50,6 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
       view.data ? ` (${view.data.total})` : ""
     } · CommCell Job Monitor`;
   }, [filters.category, view.data]);
-
-  // Any filter change goes back to the first page.
-  const update = useCallback(
-    (patch: Partial<JobFilters>) => void setState({ ...patch, page: 1 }),
-    [setState],
-  );
-  const reset = () => void setState(Object.fromEntries(FILTER_NAMES.map((name) => [name, null])) as never);
 
   const clients = useMemo(
     () =>
@@ -142,39 +121,7 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
             })
           }
         />
-        <label className="flex items-center gap-1">
-          Time zone
-          <input
-            list="time-zones"
-            defaultValue={state.tz}
-            key={state.tz}
-            aria-describedby="tz-help"
-            onBlur={(event) => {
-              const tz = event.target.value.trim();
-              if (tz !== state.tz && (tz === "browser" || isTimeZone(tz))) void setState({ tz });
-            }}
-            className="w-40 rounded-md border border-[var(--border)] bg-[var(--surface)] px-1"
-          />
-          <span id="tz-help" className="sr-only">
-            browser, UTC or an IANA zone such as Europe/London
-          </span>
-          <datalist id="time-zones">
-            {[
-              "browser",
-              "UTC",
-              "Europe/London",
-              "Europe/Berlin",
-              "America/New_York",
-              "America/Chicago",
-              "America/Los_Angeles",
-              "Asia/Singapore",
-              "Asia/Tokyo",
-              "Australia/Sydney",
-            ].map((zone) => (
-              <option key={zone} value={zone} />
-            ))}
-          </datalist>
-        </label>
+        <TimeZoneInput value={state.tz} onChange={(tz) => void setState({ tz })} />
         {notice && (
           <span role="status" className="text-[var(--muted)]">
             {notice}
@@ -223,44 +170,14 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
         <TableLoading />
       )}
 
-      {view.data && pages > 1 && (
-        <nav className="flex items-center gap-3 text-sm" aria-label="Pages">
-          <button
-            type="button"
-            disabled={filters.page <= 1}
-            onClick={() => void setState({ page: filters.page - 1 })}
-            className="underline disabled:opacity-40"
-          >
-            Previous
-          </button>
-          <span>
-            Page {filters.page} of {pages}
-          </span>
-          <button
-            type="button"
-            disabled={filters.page >= pages}
-            onClick={() => void setState({ page: filters.page + 1 })}
-            className="underline disabled:opacity-40"
-          >
-            Next
-          </button>
-          <label className="flex items-center gap-1">
-            Rows
-            <select
-              value={filters.pageSize}
-              onChange={(event) => update({ pageSize: Number(event.target.value) })}
-              className="rounded-md border border-[var(--border)] bg-[var(--surface)] px-1"
-            >
-              {[...new Set([DEFAULT_FILTERS.pageSize, 500, 1000, 10_000, filters.pageSize])]
-                .sort((a, b) => a - b)
-                .map((size) => (
-                  <option key={size} value={size}>
-                    {size}
-                  </option>
-                ))}
-            </select>
-          </label>
-        </nav>
+      {view.data && (
+        <ExplorerPager
+          page={filters.page}
+          pages={pages}
+          pageSize={filters.pageSize}
+          onPage={(page) => void setState({ page })}
+          onPageSize={(pageSize) => update({ pageSize })}
+        />
       )}
     </div>
   );
