@@ -82,7 +82,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     let reply: Reply;
     try {
       const body = req.method === "POST" ? await readBody(req) : "";
-      if (!url.pathname.toLowerCase().startsWith(WEB_SERVICE_ROOT.toLowerCase())) {
+      // The root without its trailing slash is the root too, as a web server redirects it.
+      const pathname =
+        url.pathname.toLowerCase() === WEB_SERVICE_ROOT.slice(0, -1).toLowerCase()
+          ? WEB_SERVICE_ROOT
+          : url.pathname;
+      if (!pathname.toLowerCase().startsWith(WEB_SERVICE_ROOT.toLowerCase())) {
         reply = errorReply(
           404,
           2,
@@ -91,7 +96,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       } else if (gate.shouldFail(faults.errorRate)) {
         reply = errorReply(500, 1, "Simulated fault: internal server error.");
       } else {
-        const path = decodeURIComponent(url.pathname.slice(WEB_SERVICE_ROOT.length));
+        const path = decodeURIComponent(pathname.slice(WEB_SERVICE_ROOT.length));
         const route = `${req.method} ${path.split("/")[0]}`;
         requests.set(route, (requests.get(route) ?? 0) + 1);
         const routed = routeWebService(

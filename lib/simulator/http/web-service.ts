@@ -14,6 +14,7 @@ import {
 } from "./bodies";
 import type { BodyFault } from "./faults";
 import { QueryError, readJobQuery } from "./job-query";
+import { type JobsRequest, readJobsBody } from "./jobs-body";
 import type { Sessions } from "./sessions";
 
 export interface WebRequest {
@@ -99,6 +100,22 @@ function login(request: WebRequest, sessions: Sessions): Reply {
   };
 }
 
+/** POST Jobs: GET Job's list with the SDKs' extra filters (several clients, statuses), sorted and paged. */
+function jobsReply(request: JobsRequest, commcell: SimulatedCommCell): Reply {
+  let { jobs } = commcell.listJobs(request.query);
+  if (request.clientIds) {
+    const wanted = new Set(request.clientIds);
+    jobs = jobs.filter((job) => wanted.has(job.plan.subclient?.client.id ?? 0));
+  }
+  if (request.statuses) {
+    const statuses = request.statuses;
+    jobs = jobs.filter((job) => statuses.has(job.state.status.toLowerCase()));
+  }
+  if (request.ascending) jobs = [...jobs].reverse();
+  const page = jobs.slice(request.offset, request.offset + request.limit);
+  return jobListReply(jobs.length, page, commcell.now(), commcell.estate);
+}
+
 function jobId(text: string | undefined): number | null {
   return text && /^\d+$/.test(text) ? Number(text) : null;
 }
@@ -111,6 +128,11 @@ export function routeWebService(
   const segments = request.path.split("/").filter((s) => s !== "");
   const [first, second, third, fourth] = segments.map((s) => s.toLowerCase());
   const method = request.method.toUpperCase();
+
+  // The root itself answers as a web server does, before any sign-in: Commvault's SDK checks for a 200
+  // before it tries to sign in at all.
+  if (segments.length === 0 && method === "GET")
+    return { status: 200, text: "CommCell web service (simulated)" };
 
   if (first === "login" && segments.length === 1) {
     return method === "POST" ? login(request, sessions) : errorReply(405, 1, "Login takes POST.");
@@ -135,6 +157,14 @@ export function routeWebService(
       const query = readJobQuery(request.params, request.headers);
       const { total, jobs } = commcell.listJobs(query);
       return { ...jobListReply(total, jobs, commcell.now(), commcell.estate), jobList: true };
+    } catch (error) {
+      if (error instanceof QueryError) return errorReply(400, 2, error.message);
+      throw error;
+    }
+  }
+  if (first === "jobs" && method === "POST" && segments.length === 1) {
+    try {
+      return { ...jobsReply(readJobsBody(jsonBody(request) ?? {}), commcell), jobList: true };
     } catch (error) {
       if (error instanceof QueryError) return errorReply(400, 2, error.message);
       throw error;
