@@ -12,6 +12,7 @@ import {
   type Reply,
   UNAUTHORIZED,
 } from "./bodies";
+import { eventsReply } from "./events-reply";
 import type { BodyFault } from "./faults";
 import { QueryError, readJobQuery } from "./job-query";
 import { type JobsRequest, readJobsBody } from "./jobs-body";
@@ -116,6 +117,46 @@ function jobsReply(request: JobsRequest, commcell: SimulatedCommCell): Reply {
   return jobListReply(jobs.length, page, commcell.now(), commcell.estate);
 }
 
+/** The most events one answer holds, as a real unfiltered answer did. */
+const EVENTS_MAX = 100;
+
+/** GET Events: one job's log (`jobId`), or the newest events of recent jobs; `fromTime`/`toTime` bound both. */
+function eventsOf(params: URLSearchParams, commcell: SimulatedCommCell): Reply {
+  const now = commcell.now();
+  const time = (name: string, fallback: number) => {
+    const text = params.get(name);
+    if (text === null || text === "") return fallback;
+    if (!/^\d{1,12}$/.test(text)) throw new QueryError(`Invalid ${name} value [${text}]`);
+    return Number(text);
+  };
+  let from: number;
+  let to: number;
+  try {
+    from = time("fromTime", 0);
+    to = time("toTime", now);
+  } catch (error) {
+    return errorReply(400, 2, (error as Error).message);
+  }
+  const idText = params.get("jobId");
+  const jobs =
+    idText === null
+      ? commcell.listJobs({
+          category: "all",
+          kinds: null,
+          clientId: null,
+          lookupSeconds: Math.max(3600, now - Math.max(from, now - 86_400)),
+          offset: 0,
+          limit: EVENTS_MAX,
+        }).jobs
+      : [jobId(idText) === null ? null : commcell.job(Number(idText))].filter((job) => job !== null);
+  const events = jobs
+    .flatMap((job) => (commcell.events(job.plan.id) ?? []).map((event) => ({ event, job })))
+    .filter(({ event }) => event.at >= from && event.at <= to)
+    .sort((a, b) => b.event.at - a.event.at || b.event.id - a.event.id)
+    .slice(0, EVENTS_MAX);
+  return eventsReply(events);
+}
+
 function jobId(text: string | undefined): number | null {
   return text && /^\d+$/.test(text) ? Number(text) : null;
 }
@@ -196,6 +237,8 @@ export function routeWebService(
     const job = id === null ? null : commcell.job(id);
     return job ? jobDetailsReply(job) : errorReply(200, 2, `Job [${String(body?.jobId)}] was not found.`);
   }
+  if (first === "events" && method === "GET" && segments.length === 1)
+    return eventsOf(request.params, commcell);
   if (first === "client" && method === "GET" && segments.length === 1)
     return clientListReply(commcell.estate);
   return errorReply(404, 2, `No such web service: ${method} ${request.path}`);

@@ -4,6 +4,7 @@
 import { SIM_JOB_KINDS, type SimJobKind } from "./catalog";
 import { DAY, type DraftPlan, jobsOnDay, plansForDay } from "./day-plans";
 import { buildEstate, type Estate } from "./estate";
+import { type JobEvent, jobEvents } from "./job-events";
 import type { JobPlan } from "./job-plan";
 import { type JobOverride, type JobState, jobStateAt, NO_OVERRIDE, plannedEnd } from "./job-state";
 
@@ -214,6 +215,12 @@ export class SimulatedCommCell {
     if (!plan) return null;
     const state = jobStateAt(plan, now, this.overrideOf(id));
     return state ? this.withReason({ plan, state }) : null;
+  }
+
+  /** The job's event log up to now, newest first; null for a job the CommCell does not have. */
+  events(id: number): JobEvent[] | null {
+    const job = this.job(id);
+    return job ? jobEvents(job.plan, this.overrideOf(id), this.now()) : null;
   }
 
   pause(id: number): ActionResult {

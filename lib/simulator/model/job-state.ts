@@ -42,7 +42,7 @@ export interface JobState {
 }
 
 /** Effective seconds of the plan's timeline: wait, run up to the interruption, interruption, rest of the run. */
-function timeline(plan: JobPlan, override: JobOverride) {
+export function timeline(plan: JobPlan, override: JobOverride) {
   const waitEnd = plan.start + (plan.wait?.seconds ?? 0);
   const interruption = plan.interruption;
   const beforeStop = interruption ? Math.round(plan.runSeconds * interruption.atShare) : plan.runSeconds;

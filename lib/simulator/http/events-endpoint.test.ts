@@ -1,0 +1,87 @@
+// GET Events as Commvault's SDK reads it (Job.get_events: `commservEvents` must be there), with the events
+// the simulator's own life and its actions produce.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { admin, call, signIn, startTestSimulator } from "../testing";
+import type { RunningSimulator } from "./server";
+
+let sim: RunningSimulator;
+let token: string;
+beforeAll(async () => {
+  sim = await startTestSimulator();
+  token = await signIn(sim);
+});
+afterAll(() => sim.close());
+
+type Event = {
+  severity: number;
+  eventCode: string;
+  jobId: number;
+  eventCodeString: string;
+  subsystem: string;
+  description: string;
+  id: number;
+  timeSource: number;
+  clientEntity: { clientId: number; clientName: string };
+};
+async function events(query: string): Promise<Event[]> {
+  const answer = await call(sim, "GET", `Events?${query}`, { token, json: true });
+  expect(answer.status).toBe(200);
+  const body = JSON.parse(answer.body) as { commservEvents?: Event[] };
+  expect(body.commservEvents, "commservEvents is always there").toBeDefined();
+  return body.commservEvents ?? [];
+}
+async function jobs(category: string): Promise<{ jobId: number; status: string }[]> {
+  const answer = await call(sim, "GET", `Job?jobCategory=${category}&jobFilter=&limit=50`, {
+    token,
+    json: true,
+  });
+  return (JSON.parse(answer.body).jobs ?? []).map(
+    (j: { jobSummary: { jobId: number; status: string } }) => j.jobSummary,
+  );
+}
+
+describe("GET Events", () => {
+  it("tells a finished job's story, newest first, with the fields the reference lists", async () => {
+    const [job] = await jobs("Finished");
+    const log = await events(`jobId=${job?.jobId}`);
+    expect(log.length).toBeGreaterThanOrEqual(2);
+    expect(log.every((e) => e.jobId === job?.jobId && e.subsystem === "JobManager")).toBe(true);
+    expect(log.at(-1)?.description).toMatch(/started/);
+    expect(log[0]?.description).toContain(`ended: ${job?.status}`);
+    const times = log.map((e) => e.timeSource);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    for (const e of log) {
+      expect(typeof e.eventCode).toBe("string");
+      const [subsystem, code] = e.eventCodeString.split(":").map(Number);
+      expect(Number(e.eventCode)).toBe((subsystem ?? 0) * 2 ** 24 + (code ?? 0));
+    }
+  });
+
+  it("records a kill and a suspension as a CommCell logs them", async () => {
+    const [one, two] = (await jobs("Active")).filter((j) => j.status !== "Suspended");
+    expect(two).toBeDefined();
+    await call(sim, "POST", `Job/${one?.jobId}/action/kill`, { token, json: true });
+    await call(sim, "POST", `Job/${two?.jobId}/action/pause`, { token, json: true });
+    await admin(sim, "POST", "clock/advance", { seconds: 10 });
+    const killed = (await events(`jobId=${one?.jobId}`)).map((e) => [e.eventCodeString, e.description]);
+    expect(killed).toContainEqual(["19:182", `Kill request pending for job [${one?.jobId}].`]);
+    expect(killed.map(([, text]) => text)).toContain(`Job [${one?.jobId}] has been killed by admin.`);
+    const paused = (await events(`jobId=${two?.jobId}`)).map((e) => [e.eventCodeString, e.description]);
+    expect(paused).toContainEqual(["19:183", `Stop request pending for job [${two?.jobId}].`]);
+    expect(paused.map(([, text]) => text)).toContain(`Job [${two?.jobId}] has been suspended by user admin.`);
+    await call(sim, "POST", `Job/${two?.jobId}/action/resume`, { token, json: true });
+  });
+
+  it("bounds an unfiltered log, honours fromTime and toTime, and refuses a bad time", async () => {
+    const all = await events("");
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.length).toBeLessThanOrEqual(100);
+    const newest = all[0]?.timeSource ?? 0;
+    const recent = await events(`fromTime=${newest}`);
+    expect(recent.every((e) => e.timeSource >= newest)).toBe(true);
+    expect(await events("toTime=1")).toEqual([]);
+    expect((await call(sim, "GET", "Events?fromTime=yesterday", { token, json: true })).status).toBe(400);
+    expect((await call(sim, "GET", "Events?jobId=1", { json: true })).status).toBe(401);
+  });
+});
