@@ -196,6 +196,8 @@ test("a suspended job's page says how long it has been so", async ({ page }) => 
   );
   if (!running) throw new Error("the e2e simulator should have a running job");
   await jobAction(running.jobId, "pause");
+  // Through Stop request pending to Suspended, 10 simulated seconds.
+  await advanceClock(10);
   try {
     await page.goto(`/jobs/${running.jobId}`);
     await expect(page.getByTestId("stopped-for")).toContainText("Suspended for about");

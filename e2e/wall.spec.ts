@@ -4,7 +4,7 @@
 import type { Page, TestInfo } from "@playwright/test";
 import { DISPLAY_KEY, PRIVATE_PORT } from "../playwright.config";
 import { expect, test } from "./fixtures";
-import { jobAction, resetFaults, setFaults } from "./simulator";
+import { advanceClock, jobAction, resetFaults, setFaults } from "./simulator";
 
 test.afterEach(async () => {
   await resetFaults();
@@ -160,6 +160,8 @@ test("a failure that appears while the screen is up is highlighted as new", asyn
   await expect(page.locator("[data-panel=failures] li[data-new]")).toHaveCount(0);
   const id = Number(await running.getAttribute("data-job-id"));
   await jobAction(id, "kill");
+  // Through Kill request pending to Killed, 5 simulated seconds.
+  await advanceClock(5);
   const killed = page.locator(`[data-panel=failures] li[data-job-id="${id}"]`);
   await expect(killed).toHaveAttribute("data-new", "true", { timeout: 15_000 });
   await expect(killed).toContainText("NEW");

@@ -215,10 +215,14 @@ describe("the other endpoints", () => {
         ?.jobSummary.status;
 
     expect((await call(sim, "POST", `Job/${id}/action/pause`, { token, json: true })).body).toBe("{}");
+    expect(await status(id)).toBe("Suspend Pending");
+    await admin(sim, "POST", "clock/advance", { seconds: 10 });
     expect(await status(id)).toBe("Suspended");
     await call(sim, "POST", `Job/${id}/action/resume`, { token, json: true });
     expect(await status(id)).toBe("Running");
     await call(sim, "POST", `Job/${two.jobSummary.jobId}/action/kill`, { token, json: true });
+    expect(await status(two.jobSummary.jobId)).toBe("Kill Pending");
+    await admin(sim, "POST", "clock/advance", { seconds: 5 });
     expect(await status(two.jobSummary.jobId)).toBe("Killed");
     const again = JSON.parse(
       (await call(sim, "POST", `Job/${two.jobSummary.jobId}/action/kill`, { token, json: true })).body,

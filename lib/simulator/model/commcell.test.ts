@@ -103,6 +103,10 @@ describe("the simulated CommCell", () => {
     if (!one || !two) throw new Error("the test start should have two running jobs");
 
     expect(cc.pause(one.plan.id)).toEqual({ ok: true });
+    // Through Stop request pending, as a real CommCell: 10 simulated seconds (a sixth of a real one here).
+    expect(cc.job(one.plan.id)?.state.status).toBe("Suspend Pending");
+    expect(cc.pause(one.plan.id)).toEqual({ ok: false, reason: "an action is pending" });
+    tick(200);
     const paused = cc.job(one.plan.id)?.state;
     expect(paused?.status).toBe("Suspended");
     tick(10_000);
@@ -112,6 +116,9 @@ describe("the simulated CommCell", () => {
     expect(cc.job(one.plan.id)?.state.status).toBe("Running");
 
     expect(cc.kill(two.plan.id)).toEqual({ ok: true });
+    expect(cc.job(two.plan.id)?.state).toMatchObject({ status: "Kill Pending", active: true });
+    expect(cc.kill(two.plan.id)).toEqual({ ok: false, reason: "an action is pending" });
+    tick(100);
     const killed = cc.job(two.plan.id)?.state;
     expect(killed).toMatchObject({ status: "Killed", active: false });
     expect(killed?.reason?.text).toContain("Killed by admin");
@@ -175,6 +182,8 @@ describe("what a stopped job reports", () => {
       .jobs.find((j) => j.state.status === "Running");
     if (!running) throw new Error("the test start should have a running job");
     cc.pause(running.plan.id);
+    // Once the Stop request pending has become a suspension.
+    tick(200);
     const pausedAt = cc.job(running.plan.id)?.state.lastUpdate;
     tick(10_000);
     expect(cc.job(running.plan.id)?.state.lastUpdate).toBe(pausedAt);

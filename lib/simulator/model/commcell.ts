@@ -6,7 +6,15 @@ import { DAY, type DraftPlan, jobsOnDay, plansForDay } from "./day-plans";
 import { buildEstate, type Estate } from "./estate";
 import { type JobEvent, jobEvents } from "./job-events";
 import type { JobPlan } from "./job-plan";
-import { type JobOverride, type JobState, jobStateAt, NO_OVERRIDE, plannedEnd } from "./job-state";
+import {
+  type JobOverride,
+  type JobState,
+  jobStateAt,
+  KILL_PENDING_SECONDS,
+  NO_OVERRIDE,
+  plannedEnd,
+  SUSPEND_PENDING_SECONDS,
+} from "./job-state";
 
 export interface CommCellOptions {
   readonly seed: number;
@@ -39,7 +47,7 @@ export interface JobAtNow {
 
 export type ActionResult =
   | { ok: true }
-  | { ok: false; reason: "unknown job" | "not active" | "not suspended" };
+  | { ok: false; reason: "unknown job" | "not active" | "not suspended" | "an action is pending" };
 
 // Ids count from this day, so a day's ids are the same whenever the simulator starts.
 const EPOCH_DAY = Math.floor(Date.UTC(2020, 0, 1) / 1000 / DAY);
@@ -227,7 +235,9 @@ export class SimulatedCommCell {
     const job = this.job(id);
     if (!job) return { ok: false, reason: "unknown job" };
     if (!job.state.active || job.state.status === "Suspended") return { ok: false, reason: "not active" };
-    this.overrides.set(id, { ...this.overrideOf(id), pausedAt: this.now() });
+    if (job.state.status === "Suspend Pending" || job.state.status === "Kill Pending")
+      return { ok: false, reason: "an action is pending" };
+    this.overrides.set(id, { ...this.overrideOf(id), pausedAt: this.now() + SUSPEND_PENDING_SECONDS });
     return { ok: true };
   }
 
@@ -254,11 +264,17 @@ export class SimulatedCommCell {
     const job = this.job(id);
     if (!job) return { ok: false, reason: "unknown job" };
     if (!job.state.active) return { ok: false, reason: "not active" };
+    if (job.state.status === "Kill Pending") return { ok: false, reason: "an action is pending" };
     const now = this.now();
     const override = this.overrideOf(id);
-    // A paused job is killed where it stopped: its pause is closed first.
-    const pausedSeconds = override.pausedSeconds + (override.pausedAt === null ? 0 : now - override.pausedAt);
-    this.overrides.set(id, { ...override, pausedAt: null, pausedSeconds, killedAt: now });
+    // A paused job is killed where it stopped: its pause (if it had begun) is closed first.
+    const paused = override.pausedAt === null ? 0 : Math.max(0, now - override.pausedAt);
+    this.overrides.set(id, {
+      ...override,
+      pausedAt: null,
+      pausedSeconds: override.pausedSeconds + paused,
+      killedAt: now + KILL_PENDING_SECONDS,
+    });
     return { ok: true };
   }
 }

@@ -21,7 +21,14 @@ export const NO_OVERRIDE: JobOverride = {
   killedAt: null,
 };
 
-export type SimStatus = FinalStatus | WaitStatus | "Running";
+export type SimStatus = FinalStatus | WaitStatus | "Running" | "Suspend Pending" | "Kill Pending";
+
+/**
+ * Simulated seconds an API action takes to take effect, as a real CommCell logs them: a kill about 5 s after
+ * "Kill request pending", a suspension about 10 s after "Stop request pending".
+ */
+export const KILL_PENDING_SECONDS = 5;
+export const SUSPEND_PENDING_SECONDS = 10;
 
 export interface JobState {
   readonly status: SimStatus;
@@ -98,7 +105,7 @@ export function jobStateAt(plan: JobPlan, now: number, override: JobOverride = N
   const frozenAt = killed
     ? (override.killedAt as number)
     : override.pausedAt !== null
-      ? override.pausedAt
+      ? Math.min(now, override.pausedAt)
       : now;
   // Time on the plan's own clock: API pauses already over are taken out.
   const t = frozenAt - override.pausedSeconds;
@@ -157,6 +164,16 @@ export function jobStateAt(plan: JobPlan, now: number, override: JobOverride = N
     end: 0,
   };
   // A job that waits or is stopped reports nothing new: its last update is when it entered that state.
+  if (override.killedAt !== null) {
+    return { ...running, status: "Kill Pending", reason: { text: "Kill request pending.", code: "19:182" } };
+  }
+  if (override.pausedAt !== null && now < override.pausedAt) {
+    return {
+      ...running,
+      status: "Suspend Pending",
+      reason: { text: "Stop request pending.", code: "19:183" },
+    };
+  }
   if (override.pausedAt !== null) {
     return {
       ...running,
