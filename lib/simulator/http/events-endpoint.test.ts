@@ -85,3 +85,34 @@ describe("GET Events", () => {
     expect((await call(sim, "GET", "Events?jobId=1", { json: true })).status).toBe(401);
   });
 });
+
+describe("POST Job/{id}/action/Resubmit", () => {
+  it("starts a finished job again as a new job with the same client, subclient and level", async () => {
+    const [finished] = await jobs("Finished");
+    const answer = await call(sim, "POST", `Job/${finished?.jobId}/Action/Resubmit`, { token, json: true });
+    expect(answer.status).toBe(200);
+    const { jobIds } = JSON.parse(answer.body) as { jobIds: string[] };
+    expect(jobIds).toHaveLength(1);
+    const summary = async (id: unknown) =>
+      JSON.parse((await call(sim, "GET", `Job/${id}`, { token, json: true })).body).jobs[0].jobSummary;
+    const [before, after] = [await summary(finished?.jobId), await summary(jobIds[0])];
+    expect(after.jobId).toBe(Number(jobIds[0]));
+    expect(after.jobId).not.toBe(before.jobId);
+    for (const key of ["clientName", "subclientName", "appName", "backupsetName"])
+      expect(after.subclient?.[key], key).toBe(before.subclient?.[key]);
+    expect(after.backupLevelName).toBe(before.backupLevelName);
+    expect(["Running", "Waiting"]).toContain(after.status);
+    // It is listed, newest first, and its log says it started.
+    const [newest] = await jobs("Active");
+    expect(newest?.jobId).toBe(after.jobId);
+    expect((await events(`jobId=${after.jobId}`)).at(-1)?.description).toMatch(/started/);
+  });
+
+  it("refuses a job that is still running, in the CommCell's words, and any case of the path", async () => {
+    const [running] = (await jobs("Active")).filter((j) => j.status === "Running");
+    const refused = await call(sim, "POST", `job/${running?.jobId}/action/resubmit`, { token, json: true });
+    expect(refused.status).toBe(200);
+    expect(JSON.parse(refused.body)).toMatchObject({ errorCode: 1 });
+    expect(JSON.parse(refused.body).errorMessage).toContain("still running");
+  });
+});

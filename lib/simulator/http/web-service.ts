@@ -219,6 +219,12 @@ export function routeWebService(
   if (first === "job" && method === "POST" && segments.length === 4 && third === "action") {
     const id = jobId(second);
     if (id === null) return errorReply(400, 2, `Invalid job id [${segments[1]}]`);
+    // Clients differ in case ("Resubmit", "resubmit", "Action"): the segments are compared folded.
+    if (fourth === "resubmit") {
+      const resubmitted = commcell.resubmit(id);
+      if (!resubmitted.ok) return errorReply(200, 1, `Job [${id}]: cannot resubmit, ${resubmitted.reason}.`);
+      return { status: 200, json: { jobIds: [String(resubmitted.jobId)] } };
+    }
     const action =
       fourth === "pause"
         ? commcell.pause(id)

@@ -127,6 +127,29 @@ describe("the simulated CommCell", () => {
     expect(cc.kill(1)).toEqual({ ok: false, reason: "unknown job" });
   });
 
+  it("resubmits a finished job as a new one that runs, ends, and takes no planned job's id", () => {
+    const { cc, tick } = commcell();
+    const finished = cc
+      .listJobs({ ...everything, category: "finished" })
+      .jobs.find((j) => j.state.status === "Failed");
+    if (!finished) throw new Error("the test start should have a failed job");
+    const result = cc.resubmit(finished.plan.id);
+    if (!result.ok) throw new Error(result.reason);
+    const again = cc.job(result.jobId);
+    expect(again?.state.active).toBe(true);
+    expect(again?.plan.subclient).toBe(finished.plan.subclient);
+    expect(cc.listJobs({ ...everything, category: "active" }).jobs[0]?.plan.id).toBe(result.jobId);
+    const running = cc
+      .listJobs({ ...everything, category: "active" })
+      .jobs.find((j) => j.plan.id !== result.jobId);
+    if (running) expect(cc.resubmit(running.plan.id)).toEqual({ ok: false, reason: "still running" });
+    // Days later: it has ended, and the days planned since kept their own ids.
+    tick((3 * 86_400_000) / 60);
+    expect(cc.job(result.jobId)?.state.active).toBe(false);
+    const ids = cc.listJobs(everything).jobs.map((j) => j.plan.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it("answers the category, kind, client and lookup filters", () => {
     const { cc } = commcell();
     const all = cc.listJobs(everything);

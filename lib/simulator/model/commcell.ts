@@ -160,7 +160,8 @@ export class SimulatedCommCell {
         this.days.delete(day);
       }
     }
-    const plans: JobPlan[] = [];
+    // Resubmitted jobs are the newest started of all: they come first, as the list is newest first.
+    const plans: JobPlan[] = this.resubmitted.filter((plan) => plan.start >= first * DAY);
     for (let day = last; day >= first; day--) {
       const dayPlans = this.plansOf(day);
       for (let i = dayPlans.length - 1; i >= 0; i--) plans.push(dayPlans[i] as JobPlan);
@@ -168,6 +169,45 @@ export class SimulatedCommCell {
     const index = indexPlans(plans);
     this.cachedDayRange = { first, last, index };
     return index;
+  }
+
+  /** Jobs started through Resubmit, newest first; ids from a range the planned days never reach. */
+  private readonly resubmitted: JobPlan[] = [];
+  private nextResubmitId: number | null = null;
+
+  /**
+   * Resubmit: a finished job starts again now, as a new job with the same client, subclient, level and size,
+   * started by `userName`. A job still running is refused, as Commvault's SDK does.
+   */
+  resubmit(
+    id: number,
+    userName = "admin",
+  ): { ok: true; jobId: number } | { ok: false; reason: "unknown job" | "still running" } {
+    const job = this.job(id);
+    if (!job) return { ok: false, reason: "unknown job" };
+    if (job.state.active) return { ok: false, reason: "still running" };
+    const now = this.now();
+    // Ten years of planned ids ahead: a resubmitted job never takes an id a planned day will want.
+    this.nextResubmitId ??= this.firstIdOfDay(Math.floor(now / DAY) + 3650);
+    const plan: JobPlan = {
+      ...job.plan,
+      id: this.nextResubmitId++,
+      start: now,
+      wait: null,
+      // A job that failed to start never ran: its resubmission runs for a typical ten minutes.
+      runSeconds: job.plan.runSeconds > 0 ? job.plan.runSeconds : 600,
+      interruption: null,
+      outcome: "Completed",
+      outcomeReason: null,
+      submitErrorCode: 0,
+      userName,
+      plannedEnd: 0,
+    };
+    const withEnd = { ...plan, plannedEnd: plannedEnd(plan) };
+    this.resubmitted.unshift(withEnd);
+    this.byId.set(withEnd.id, withEnd);
+    this.cachedDayRange = null;
+    return { ok: true, jobId: withEnd.id };
   }
 
   private overrideOf(id: number): JobOverride {
