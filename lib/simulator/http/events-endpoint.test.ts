@@ -116,3 +116,37 @@ describe("POST Job/{id}/action/Resubmit", () => {
     expect(JSON.parse(refused.body).errorMessage).toContain("still running");
   });
 });
+
+describe("POST Jobs/MultiJobOperation", () => {
+  const operation = (operationType: number, ids: readonly number[]) =>
+    call(sim, "POST", "Jobs/MultiJobOperation", {
+      token,
+      json: true,
+      body: {
+        message: 1,
+        jobOpReq: { operationType, jobs: ids.map((jobId) => ({ jobId })) },
+        operationDescription: "test",
+      },
+    });
+
+  it("suspends and resumes several jobs at once, and says which it could not act on", async () => {
+    const [a, b] = (await jobs("Active")).filter((j) => j.status === "Running");
+    const [done] = await jobs("Finished");
+    const ids = [a?.jobId ?? 0, b?.jobId ?? 0];
+    expect(JSON.parse((await operation(0, ids)).body)).toEqual({ errorCode: 0 });
+    await admin(sim, "POST", "clock/advance", { seconds: 10 });
+    const statuses = async () =>
+      (await jobs("Active")).filter((j) => ids.includes(j.jobId)).map((j) => j.status);
+    expect(await statuses()).toEqual(["Suspended", "Suspended"]);
+    const mixed = JSON.parse((await operation(1, [...ids, done?.jobId ?? 0])).body);
+    expect(mixed.errors[0].errList).toEqual([
+      { errorCode: 1, errLogMessage: `Job [${done?.jobId}]: not suspended.` },
+    ]);
+    expect(await statuses()).toEqual(["Running", "Running"]);
+  });
+
+  it("refuses an operation or a job list it cannot read", async () => {
+    expect((await operation(9, [1])).status).toBe(400);
+    expect((await operation(0, [])).status).toBe(400);
+  });
+});

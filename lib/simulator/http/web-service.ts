@@ -117,6 +117,30 @@ function jobsReply(request: JobsRequest, commcell: SimulatedCommCell): Reply {
   return jobListReply(jobs.length, page, commcell.now(), commcell.estate);
 }
 
+/**
+ * `operationType` of POST Jobs/MultiJobOperation. 0 (suspend) is the one seen in a real request; 1 and 2 are
+ * this simulator's guesses for resume and kill, unverified against a CommCell.
+ */
+const MULTI_JOB_OPERATIONS = { 0: "pause", 1: "resume", 2: "kill" } as const;
+
+/** Several jobs at once: each acted on in turn; refusals come back per job in `errors[].errList`. */
+function multiJobOperation(body: Record<string, unknown> | null, commcell: SimulatedCommCell): Reply {
+  const request = (body?.jobOpReq ?? null) as { operationType?: unknown; jobs?: unknown } | null;
+  const operation = MULTI_JOB_OPERATIONS[request?.operationType as keyof typeof MULTI_JOB_OPERATIONS];
+  const ids = Array.isArray(request?.jobs)
+    ? request.jobs.map((job) => Number((job as { jobId?: unknown })?.jobId))
+    : [];
+  if (!operation)
+    return errorReply(400, 2, `Invalid operationType [${String(request?.operationType)}]; known: 0, 1, 2`);
+  if (ids.length === 0 || ids.some((id) => !Number.isSafeInteger(id) || id <= 0))
+    return errorReply(400, 2, 'jobOpReq.jobs must list at least one job as {"jobId": n}');
+  const errList = ids.flatMap((id) => {
+    const result = commcell[operation](id);
+    return result.ok ? [] : [{ errorCode: 1, errLogMessage: `Job [${id}]: ${result.reason}.` }];
+  });
+  return { status: 200, json: errList.length === 0 ? { errorCode: 0 } : { errors: [{ errList }] } };
+}
+
 /** The most events one answer holds, as a real unfiltered answer did. */
 const EVENTS_MAX = 100;
 
@@ -210,6 +234,9 @@ export function routeWebService(
       if (error instanceof QueryError) return errorReply(400, 2, error.message);
       throw error;
     }
+  }
+  if (first === "jobs" && second === "multijoboperation" && method === "POST" && segments.length === 2) {
+    return multiJobOperation(jsonBody(request), commcell);
   }
   if (first === "job" && method === "GET" && segments.length === 2) {
     const id = jobId(second);
