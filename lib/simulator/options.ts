@@ -16,6 +16,10 @@ export interface SimulatorOptions {
   readonly start: number | null;
   readonly username: string;
   readonly password: string;
+  /** Password of `operator`, who has Job Management on some client groups only. */
+  readonly operatorPassword: string;
+  /** Password of `viewer`, who may see every job and act on none. */
+  readonly viewerPassword: string;
   /** Seconds of inactivity after which a token stops working. */
   readonly tokenIdleSeconds: number;
   /** Failed sign-ins in a row that lock the account, and for how long. */
@@ -152,6 +156,20 @@ const SETTINGS: readonly Setting[] = [
     help: "that user's password (admin)",
   },
   {
+    flag: "operator-password",
+    env: "SIMULATOR_OPERATOR_PASSWORD",
+    key: "operatorPassword",
+    read: nonEmpty,
+    help: "password of operator, Job Management on two client groups (operator)",
+  },
+  {
+    flag: "viewer-password",
+    env: "SIMULATOR_VIEWER_PASSWORD",
+    key: "viewerPassword",
+    read: nonEmpty,
+    help: "password of viewer, who sees every job and acts on none (viewer)",
+  },
+  {
     flag: "token-idle",
     env: "SIMULATOR_TOKEN_IDLE",
     key: "tokenIdleSeconds",
@@ -186,6 +204,8 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   start: null,
   username: "admin",
   password: "admin",
+  operatorPassword: "operator",
+  viewerPassword: "viewer",
   tokenIdleSeconds: 1800,
   lockAfter: 5,
   lockSeconds: 300,

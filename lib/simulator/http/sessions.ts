@@ -3,6 +3,7 @@
 // how fast the jobs move.
 
 import { randomBytes } from "node:crypto";
+import type { Role, SimUser } from "../model/access";
 
 export type LoginOutcome =
   | { kind: "ok"; token: string }
@@ -17,6 +18,8 @@ interface Session {
 export interface SessionSettings {
   readonly username: string;
   readonly password: string;
+  readonly operatorPassword?: string;
+  readonly viewerPassword?: string;
   readonly tokenIdleSeconds: number;
   readonly lockAfter: number;
   readonly lockSeconds: number;
@@ -24,8 +27,9 @@ export interface SessionSettings {
 
 export class Sessions {
   private readonly sessions = new Map<string, Session>();
-  private failures = 0;
-  private lockedUntil = 0;
+  /** Failed sign-ins in a row and lock-outs, per account, as a CommCell locks accounts. */
+  private readonly failures = new Map<string, number>();
+  private readonly lockedUntil = new Map<string, number>();
 
   constructor(
     private readonly settings: SessionSettings,
@@ -38,24 +42,37 @@ export class Sessions {
   login(username: string, password: string): LoginOutcome {
     this.logins++;
     const now = this.clock();
-    if (now < this.lockedUntil)
-      return { kind: "locked", remainingSeconds: Math.ceil((this.lockedUntil - now) / 1000) };
-    if (
-      username.toLowerCase() !== this.settings.username.toLowerCase() ||
-      password !== this.settings.password
-    ) {
-      this.failures++;
-      if (this.failures >= this.settings.lockAfter) {
-        this.failures = 0;
-        this.lockedUntil = now + this.settings.lockSeconds * 1000;
+    const account = username.toLowerCase();
+    const lockedUntil = this.lockedUntil.get(account) ?? 0;
+    if (now < lockedUntil) return { kind: "locked", remainingSeconds: Math.ceil((lockedUntil - now) / 1000) };
+    const user = this.users().find((candidate) => candidate.name.toLowerCase() === account);
+    if (!user || password !== user.password) {
+      const failures = (this.failures.get(account) ?? 0) + 1;
+      this.failures.set(account, failures);
+      if (failures >= this.settings.lockAfter) {
+        this.failures.delete(account);
+        this.lockedUntil.set(account, now + this.settings.lockSeconds * 1000);
         return { kind: "locked", remainingSeconds: this.settings.lockSeconds };
       }
-      return { kind: "refused", attemptsLeft: this.settings.lockAfter - this.failures };
+      return { kind: "refused", attemptsLeft: this.settings.lockAfter - failures };
     }
-    this.failures = 0;
+    this.failures.delete(account);
     const token = `QSDK ${randomBytes(48).toString("hex")}`;
-    this.sessions.set(token, { userName: this.settings.username, lastUsed: now });
+    this.sessions.set(token, { userName: user.name, lastUsed: now });
     return { kind: "ok", token };
+  }
+
+  /** The accounts that can sign in: the configured admin, and the operator and viewer roles. */
+  users(): readonly SimUser[] {
+    return [
+      { name: this.settings.username, password: this.settings.password, role: "admin" },
+      { name: "operator", password: this.settings.operatorPassword ?? "operator", role: "operator" },
+      { name: "viewer", password: this.settings.viewerPassword ?? "viewer", role: "viewer" },
+    ];
+  }
+
+  roleOf(userName: string): Role {
+    return this.users().find((user) => user.name.toLowerCase() === userName.toLowerCase())?.role ?? "viewer";
   }
 
   /** The user behind a token, touching it; null when the token is unknown or has expired. */

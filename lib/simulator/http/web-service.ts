@@ -17,6 +17,7 @@ import type { BodyFault } from "./faults";
 import { QueryError, readJobQuery } from "./job-query";
 import { type JobsRequest, readJobsBody } from "./jobs-body";
 import type { Sessions } from "./sessions";
+import { UserView } from "./user-view";
 
 export interface WebRequest {
   readonly method: string;
@@ -102,7 +103,7 @@ function login(request: WebRequest, sessions: Sessions): Reply {
 }
 
 /** POST Jobs: GET Job's list with the SDKs' extra filters (several clients, statuses), sorted and paged. */
-function jobsReply(request: JobsRequest, commcell: SimulatedCommCell): Reply {
+function jobsReply(request: JobsRequest, commcell: UserView): Reply {
   let { jobs } = commcell.listJobs(request.query);
   if (request.clientIds) {
     const wanted = new Set(request.clientIds);
@@ -123,8 +124,17 @@ function jobsReply(request: JobsRequest, commcell: SimulatedCommCell): Reply {
  */
 const MULTI_JOB_OPERATIONS = { 0: "pause", 1: "resume", 2: "kill" } as const;
 
-/** Several jobs at once: each acted on in turn; refusals come back per job in `errors[].errList`. */
-function multiJobOperation(body: Record<string, unknown> | null, commcell: SimulatedCommCell): Reply {
+/** The CommCell's refusal of an action the user lacks Job Management for: an error code and its words. */
+const NO_PERMISSION_CODE = 5;
+function noPermission(user: string, id: number): string {
+  return `User [${user}] does not have the Job Management permission on job [${id}].`;
+}
+
+/**
+ * Several jobs at once. Permissions are all-or-nothing, as Commvault documents: if the user may not act on
+ * one of the jobs, none is acted on. Then each job in turn; a job in the wrong state is refused alone.
+ */
+function multiJobOperation(body: Record<string, unknown> | null, commcell: UserView): Reply {
   const request = (body?.jobOpReq ?? null) as { operationType?: unknown; jobs?: unknown } | null;
   const operation = MULTI_JOB_OPERATIONS[request?.operationType as keyof typeof MULTI_JOB_OPERATIONS];
   const ids = Array.isArray(request?.jobs)
@@ -134,6 +144,16 @@ function multiJobOperation(body: Record<string, unknown> | null, commcell: Simul
     return errorReply(400, 2, `Invalid operationType [${String(request?.operationType)}]; known: 0, 1, 2`);
   if (ids.length === 0 || ids.some((id) => !Number.isSafeInteger(id) || id <= 0))
     return errorReply(400, 2, 'jobOpReq.jobs must list at least one job as {"jobId": n}');
+  // A job the user cannot see counts as one they may not act on: its existence is not given away.
+  const denied = ids.filter((id) => commcell.mayControl(id) !== true);
+  if (denied.length > 0) {
+    const errList = denied.map((id) =>
+      commcell.mayControl(id) === null
+        ? { errorCode: 2, errLogMessage: `Job [${id}] was not found.` }
+        : { errorCode: NO_PERMISSION_CODE, errLogMessage: noPermission(commcell.access.user, id) },
+    );
+    return { status: 200, json: { errors: [{ errList }] } };
+  }
   const errList = ids.flatMap((id) => {
     const result = commcell[operation](id);
     return result.ok ? [] : [{ errorCode: 1, errLogMessage: `Job [${id}]: ${result.reason}.` }];
@@ -145,7 +165,7 @@ function multiJobOperation(body: Record<string, unknown> | null, commcell: Simul
 const EVENTS_MAX = 100;
 
 /** GET Events: one job's log (`jobId`), or the newest events of recent jobs; `fromTime`/`toTime` bound both. */
-function eventsOf(params: URLSearchParams, commcell: SimulatedCommCell): Reply {
+function eventsOf(params: URLSearchParams, commcell: UserView): Reply {
   const now = commcell.now();
   const time = (name: string, fallback: number) => {
     const text = params.get(name);
@@ -215,13 +235,16 @@ export function routeWebService(
     const fresh = old ? sessions.renew(old) : null;
     return fresh ? { status: 200, json: { token: fresh } } : UNAUTHORIZED;
   }
-  if (sessions.use(token) === null) return UNAUTHORIZED;
+  const userName = sessions.use(token);
+  if (userName === null) return UNAUTHORIZED;
+  // From here on, the CommCell as this user may see it and act on it.
+  const view = new UserView(commcell, userName, sessions.roleOf(userName));
 
   if (first === "job" && method === "GET" && segments.length === 1) {
     try {
       const query = readJobQuery(request.params, request.headers);
-      const { total, jobs } = commcell.listJobs(query);
-      return { ...jobListReply(total, jobs, commcell.now(), commcell.estate), jobList: true };
+      const { total, jobs } = view.listJobs(query);
+      return { ...jobListReply(total, jobs, view.now(), view.estate), jobList: true };
     } catch (error) {
       if (error instanceof QueryError) return errorReply(400, 2, error.message);
       throw error;
@@ -229,51 +252,54 @@ export function routeWebService(
   }
   if (first === "jobs" && method === "POST" && segments.length === 1) {
     try {
-      return { ...jobsReply(readJobsBody(jsonBody(request) ?? {}), commcell), jobList: true };
+      return { ...jobsReply(readJobsBody(jsonBody(request) ?? {}), view), jobList: true };
     } catch (error) {
       if (error instanceof QueryError) return errorReply(400, 2, error.message);
       throw error;
     }
   }
   if (first === "jobs" && second === "multijoboperation" && method === "POST" && segments.length === 2) {
-    return multiJobOperation(jsonBody(request), commcell);
+    return multiJobOperation(jsonBody(request), view);
   }
   if (first === "job" && method === "GET" && segments.length === 2) {
     const id = jobId(second);
-    const job = id === null ? null : commcell.job(id);
-    return { ...jobListReply(job ? 1 : 0, job ? [job] : [], commcell.now(), commcell.estate), jobList: true };
+    const job = id === null ? null : view.job(id);
+    return { ...jobListReply(job ? 1 : 0, job ? [job] : [], view.now(), view.estate), jobList: true };
   }
   if (first === "job" && method === "POST" && segments.length === 4 && third === "action") {
     const id = jobId(second);
     if (id === null) return errorReply(400, 2, `Invalid job id [${segments[1]}]`);
     // Clients differ in case ("Resubmit", "resubmit", "Action"): the segments are compared folded.
     if (fourth === "resubmit") {
-      const resubmitted = commcell.resubmit(id);
+      const resubmitted = view.resubmit(id);
+      if (!resubmitted.ok && resubmitted.reason === "no permission")
+        return errListReply(NO_PERMISSION_CODE, noPermission(userName, id));
       if (!resubmitted.ok) return errorReply(200, 1, `Job [${id}]: cannot resubmit, ${resubmitted.reason}.`);
       return { status: 200, json: { jobIds: [String(resubmitted.jobId)] } };
     }
     const action =
       fourth === "pause"
-        ? commcell.pause(id)
+        ? view.pause(id)
         : fourth === "resume"
-          ? commcell.resume(id)
+          ? view.resume(id)
           : fourth === "kill"
-            ? commcell.kill(id)
+            ? view.kill(id)
             : null;
     if (action === null) return errorReply(404, 2, `Unknown job action [${segments[3]}]`);
     if (action.ok) return { status: 200, json: {}, xml: () => "<GenericResp/>" };
+    if (action.reason === "no permission")
+      return errListReply(NO_PERMISSION_CODE, noPermission(userName, id));
     return errorReply(200, 1, `Job [${id}]: ${action.reason}.`);
   }
   if (first === "jobdetails" && method === "POST" && segments.length === 1) {
     const body = jsonBody(request);
     const id = typeof body?.jobId === "number" ? body.jobId : jobId(String(body?.jobId ?? ""));
-    const job = id === null ? null : commcell.job(id);
+    const job = id === null ? null : view.job(id);
     return job ? jobDetailsReply(job) : errorReply(200, 2, `Job [${String(body?.jobId)}] was not found.`);
   }
-  if (first === "events" && method === "GET" && segments.length === 1)
-    return eventsOf(request.params, commcell);
+  if (first === "events" && method === "GET" && segments.length === 1) return eventsOf(request.params, view);
   if (first === "client" && method === "GET" && segments.length === 1)
-    return clientListReply(commcell.estate);
+    return clientListReply({ ...view.estate, clients: view.clients() });
   return errorReply(404, 2, `No such web service: ${method} ${request.path}`);
 }
 

@@ -38,6 +38,8 @@ export interface JobQuery {
   readonly lookupSeconds: number;
   readonly offset: number;
   readonly limit: number;
+  /** Only jobs of these clients (what the asking user may see); absent or null for every client. */
+  readonly visibleClients?: ReadonlySet<number> | null;
 }
 
 export interface JobAtNow {
@@ -221,6 +223,7 @@ export class SimulatedCommCell {
     const index = this.plansAround(now);
     const kindWanted = SIM_JOB_KINDS.map((kind) => query.kinds === null || query.kinds.has(kind));
     const clientId = query.clientId ?? -1;
+    const visible = query.visibleClients ?? null;
     const overridden = this.overrides.size > 0;
     const page: JobAtNow[] = [];
     let total = 0;
@@ -229,6 +232,7 @@ export class SimulatedCommCell {
       if ((index.start[i] as number) > now) continue;
       if (!kindWanted[index.kind[i] as number]) continue;
       if (clientId !== -1 && index.client[i] !== clientId) continue;
+      if (visible !== null && !visible.has(index.client[i] as number)) continue;
       const plan = index.plans[i] as JobPlan;
       const override = overridden ? this.overrides.get(plan.id) : undefined;
       const end = override ? plannedEnd(plan, override) : (index.end[i] as number);
