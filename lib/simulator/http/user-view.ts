@@ -3,6 +3,7 @@
 
 import { type Access, accessFor, mayControl, mayView } from "../model/access";
 import type { ActionResult, JobAtNow, JobQuery, SimulatedCommCell } from "../model/commcell";
+import type { Subclient } from "../model/estate";
 import type { JobEvent } from "../model/job-events";
 
 export type ViewActionResult = ActionResult | { ok: false; reason: "no permission" };
@@ -70,6 +71,22 @@ export class UserView {
     if (allowed === null) return { ok: false, reason: "unknown job" };
     if (!allowed) return { ok: false, reason: "no permission" };
     return this.commcell.resubmit(id, this.access.user);
+  }
+
+  /** The subclients of a client this user may see (all of them), with that client's year of jobs. */
+  subclientsOf(clientId: number): { subclients: Subclient[]; jobs: JobAtNow[] } {
+    const visible = this.access.visibleClients;
+    if (visible !== null && !visible.has(clientId)) return { subclients: [], jobs: [] };
+    const subclients = this.estate.subclients.filter((sub) => sub.client.id === clientId);
+    const { jobs } = this.listJobs({
+      category: "all",
+      kinds: null,
+      clientId,
+      lookupSeconds: 366 * 86_400,
+      offset: 0,
+      limit: Number.MAX_SAFE_INTEGER,
+    });
+    return { subclients, jobs };
   }
 
   /** The clients this user may see. */

@@ -17,6 +17,7 @@ import type { BodyFault } from "./faults";
 import { QueryError, readJobQuery } from "./job-query";
 import { type JobsRequest, readJobsBody } from "./jobs-body";
 import type { Sessions } from "./sessions";
+import { subclientReply } from "./subclient-reply";
 import { UserView } from "./user-view";
 
 export interface WebRequest {
@@ -161,6 +162,22 @@ function multiJobOperation(body: Record<string, unknown> | null, commcell: UserV
   return { status: 200, json: errList.length === 0 ? { errorCode: 0 } : { errors: [{ errList }] } };
 }
 
+/** GET Subclient?clientId=N (that client's subclients) or GET Subclient/{id} (one). */
+function subclientsOf(request: WebRequest, segments: readonly string[], view: UserView): Reply {
+  if (segments.length === 2) {
+    const id = jobId(segments[1]);
+    const sub = id === null ? undefined : view.estate.subclients.find((candidate) => candidate.id === id);
+    if (!sub) return errorReply(404, 2, `Subclient [${segments[1]}] was not found.`);
+    const { subclients, jobs } = view.subclientsOf(sub.client.id);
+    if (subclients.length === 0) return errorReply(404, 2, `Subclient [${segments[1]}] was not found.`);
+    return subclientReply([sub], jobs, view.now());
+  }
+  const clientId = jobId(request.params.get("clientId") ?? undefined);
+  if (clientId === null) return errorReply(400, 2, "Subclient needs clientId=<a client id>.");
+  const { subclients, jobs } = view.subclientsOf(clientId);
+  return subclientReply(subclients, jobs, view.now());
+}
+
 /** The most events one answer holds, as a real unfiltered answer did. */
 const EVENTS_MAX = 100;
 
@@ -298,6 +315,8 @@ export function routeWebService(
     return job ? jobDetailsReply(job) : errorReply(200, 2, `Job [${String(body?.jobId)}] was not found.`);
   }
   if (first === "events" && method === "GET" && segments.length === 1) return eventsOf(request.params, view);
+  if (first === "subclient" && method === "GET" && segments.length <= 2)
+    return subclientsOf(request, segments, view);
   if (first === "client" && method === "GET" && segments.length === 1)
     return clientListReply({ ...view.estate, clients: view.clients() });
   return errorReply(404, 2, `No such web service: ${method} ${request.path}`);

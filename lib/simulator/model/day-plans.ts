@@ -3,7 +3,7 @@
 // full); around them run the DR backup, data aging, aux copies, restores and workflows of a real CommCell.
 
 import type { FinalStatus, SimJobKind, SimLevel, WaitStatus } from "./catalog";
-import type { Estate, Subclient } from "./estate";
+import { type Estate, quietOn, type Subclient } from "./estate";
 import type { JobPlan, Reason } from "./job-plan";
 import { between, deriveSeed, intBetween, pick, type Random, seededRandom, weighted } from "./random";
 import * as reasons from "./reasons";
@@ -307,10 +307,11 @@ export function plansForDay(estate: Estate, seed: number, day: number, count: nu
   }
 
   const backups = Math.max(0, count - plans.length);
-  const subs = estate.subclients;
+  // Only scheduled subclients of clients that are not in a quiet spell are backed up.
+  const subs = estate.subclients.filter((sub) => sub.backup === "enabled" && !quietOn(sub.client, day));
   // Walk the subclients from a day-dependent offset, so each is backed up about as often as the volume allows.
   const offset = Math.floor(random() * subs.length);
-  for (let i = 0; i < backups; i++) {
+  for (let i = 0; i < (subs.length > 0 ? backups : 0); i++) {
     const sub = subs[(offset + i) % subs.length] as Subclient;
     const weekday = new Date(dayStart * 1000).getUTCDay();
     plans.push(backupPlan(estate, sub, dayStart, random, sub.synthetic && sub.fullDay === weekday));

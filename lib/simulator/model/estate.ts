@@ -42,6 +42,28 @@ export interface Subclient {
   /** Day of the week (0 Sunday) of the weekly full or synthetic full. */
   readonly fullDay: number;
   readonly synthetic: boolean;
+  /** Whether it is scheduled: "never" is new and has never run, "disabled" has backup switched off. */
+  readonly backup: SubclientBackup;
+}
+
+export type SubclientBackup = "enabled" | "disabled" | "never";
+
+/**
+ * Which subclients are not backed up, from their ids (not the estate's random stream, so every other choice
+ * of the estate stays as it was): about one in 23 never ran, one in 29 has backup disabled.
+ */
+export function backupOf(subclientId: number): SubclientBackup {
+  if (subclientId % 23 === 5) return "never";
+  if (subclientId % 29 === 7) return "disabled";
+  return "enabled";
+}
+
+/**
+ * Clients that go quiet: about one in eleven has a spell of five days without backups every sixty days (a
+ * machine switched off, an agent broken), so at any time some have a last good backup days old.
+ */
+export function quietOn(client: Client, day: number): boolean {
+  return client.id % 11 === 3 && (day + client.id * 7) % 60 < 5;
 }
 
 export interface Estate {
@@ -196,6 +218,7 @@ export function buildEstate(seed: number, clientCount: number): Estate {
           nightlyStart: 19 * 3600 + intBetween(random, 0, 32) * 900,
           fullDay: intBetween(random, 0, 6),
           synthetic: family === "file" || family === "vmware" ? random() < 0.6 : false,
+          backup: backupOf(subclientId - 1),
         });
       }
     }
