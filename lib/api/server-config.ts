@@ -1,7 +1,7 @@
 // The server's own settings (sessions, who may view, caching), read at start like the CommCell ones.
 
 import { randomBytes } from "node:crypto";
-import { ConfigError } from "@/lib/commcell/config";
+import { ConfigError, envFlag, envWhole } from "@/lib/commcell/config";
 
 export interface ServerConfig {
   /** Encrypts the session cookie; at least 32 characters. */
@@ -28,29 +28,7 @@ export interface ServerConfig {
 type Env = Readonly<Record<string, string | undefined>>;
 
 function seconds(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const value = env[name]?.trim();
-  if (!value) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new ConfigError(`${name} must be a whole number of seconds from ${min} to ${max} (got "${value}")`);
-  }
-  return Number(value);
-}
-
-function whole(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const value = env[name]?.trim();
-  if (!value) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
-  }
-  return Number(value);
-}
-
-function flag(env: Env, name: string, fallback: boolean): boolean {
-  const value = env[name]?.trim().toLowerCase();
-  if (!value) return fallback;
-  if (["1", "true", "yes", "on"].includes(value)) return true;
-  if (["0", "false", "no", "off"].includes(value)) return false;
-  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+  return envWhole(env, name, fallback, min, max, "seconds");
 }
 
 export function readServerConfig(env: Env, demo: boolean): ServerConfig {
@@ -77,11 +55,11 @@ export function readServerConfig(env: Env, demo: boolean): ServerConfig {
     sessionSecretGenerated: secret === "",
     displayKey,
     // A demo has nothing to protect; a real CommCell's jobs are shown only to those allowed.
-    allowAnonymousView: flag(env, "ALLOW_ANONYMOUS_VIEW", demo),
+    allowAnonymousView: envFlag(env, "ALLOW_ANONYMOUS_VIEW", demo),
     cacheTtlMs: ttl * 1000,
     refreshFloorMs: refreshFloor * 1000,
     maxStaleMs: seconds(env, "CACHE_MAX_STALE_SECONDS", 3600, 60, 7 * 86_400) * 1000,
-    cacheMaxJobs: whole(env, "CACHE_MAX_JOBS", 400_000, 1000, 50_000_000),
-    trustedProxyHops: whole(env, "TRUSTED_PROXY_HOPS", 0, 0, 10),
+    cacheMaxJobs: envWhole(env, "CACHE_MAX_JOBS", 400_000, 1000, 50_000_000),
+    trustedProxyHops: envWhole(env, "TRUSTED_PROXY_HOPS", 0, 0, 10),
   };
 }

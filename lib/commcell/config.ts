@@ -58,21 +58,34 @@ function text(env: Env, name: string): string | null {
   return value ? value : null;
 }
 
-function whole(env: Env, name: string, fallback: number, min: number, max: number): number {
+/**
+ * A whole-number setting from `min` to `max`, in `unit`s when it has one; absent or blank is `fallback`.
+ * Shared with the server's own settings (lib/api/server-config.ts), so every setting reads alike.
+ */
+export function envWhole(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  unit?: string,
+): number {
   const value = text(env, name);
   if (value === null) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+    const what = unit ? `a whole number of ${unit}` : "a whole number";
+    throw new ConfigError(`${name} must be ${what} from ${min} to ${max} (got "${value}")`);
   }
   return Number(value);
 }
 
-function flag(env: Env, name: string): boolean {
+/** A true/false setting; absent or blank is `fallback`. */
+export function envFlag(env: Env, name: string, fallback: boolean): boolean {
   const value = text(env, name)?.toLowerCase();
-  if (value === undefined || value === null) return false;
+  if (value === undefined || value === null) return fallback;
   if (["1", "true", "yes", "on"].includes(value)) return true;
   if (["0", "false", "no", "off"].includes(value)) return false;
-  throw new ConfigError(`${name} must be true or false (got "${value}")`);
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -156,22 +169,29 @@ export function readCommCellConfig(
     );
   }
   const url = text(env, "COMMVAULT_URL");
-  const chosen = url === null ? null : webServiceRoot(url, flag(env, "COMMVAULT_ALLOW_INSECURE_HTTP"));
+  const chosen =
+    url === null ? null : webServiceRoot(url, envFlag(env, "COMMVAULT_ALLOW_INSECURE_HTTP", false));
   const who = identity(env, readFile);
   if (chosen === null && who.kind !== "sign-in") {
     throw new ConfigError(
       "COMMVAULT_URL is missing: credentials or a token were given without the CommCell to use them on",
     );
   }
-  const pageSize = whole(env, "COMMVAULT_PAGE_SIZE", 1000, 10, 10_000);
+  const pageSize = envWhole(env, "COMMVAULT_PAGE_SIZE", 1000, 10, 10_000);
   return {
     url: chosen,
     identity: who,
-    timeoutMs: whole(env, "COMMVAULT_TIMEOUT_MS", 30_000, 1000, 600_000),
+    timeoutMs: envWhole(env, "COMMVAULT_TIMEOUT_MS", 30_000, 1000, 600_000),
     pageSize,
-    pageConcurrency: whole(env, "COMMVAULT_PAGE_CONCURRENCY", 4, 1, 16),
-    maxPages: whole(env, "COMMVAULT_MAX_PAGES", Math.ceil(JOBS_PER_VIEW / pageSize), 1, 100_000),
-    maxBodyBytes: whole(env, "COMMVAULT_MAX_BODY_BYTES", 64 * 1024 * 1024, 1024 * 1024, 1024 * 1024 * 1024),
-    maxInFlight: whole(env, "COMMVAULT_MAX_IN_FLIGHT", 8, 1, 64),
+    pageConcurrency: envWhole(env, "COMMVAULT_PAGE_CONCURRENCY", 4, 1, 16),
+    maxPages: envWhole(env, "COMMVAULT_MAX_PAGES", Math.ceil(JOBS_PER_VIEW / pageSize), 1, 100_000),
+    maxBodyBytes: envWhole(
+      env,
+      "COMMVAULT_MAX_BODY_BYTES",
+      64 * 1024 * 1024,
+      1024 * 1024,
+      1024 * 1024 * 1024,
+    ),
+    maxInFlight: envWhole(env, "COMMVAULT_MAX_IN_FLIGHT", 8, 1, 64),
   };
 }

@@ -47,7 +47,11 @@ export class UserView {
     return job ? mayControl(this.access, job) : null;
   }
 
-  private act(id: number, action: (id: number) => ActionResult): ViewActionResult {
+  /** An action on a job, if this user may control it. */
+  private act<R>(
+    id: number,
+    action: (id: number) => R,
+  ): R | { ok: false; reason: "unknown job" | "no permission" } {
     const allowed = this.mayControl(id);
     if (allowed === null) return { ok: false, reason: "unknown job" };
     if (!allowed) return { ok: false, reason: "no permission" };
@@ -66,11 +70,8 @@ export class UserView {
     return this.act(id, (job) => this.commcell.kill(job));
   }
 
-  resubmit(id: number): ReturnType<SimulatedCommCell["resubmit"]> | { ok: false; reason: "no permission" } {
-    const allowed = this.mayControl(id);
-    if (allowed === null) return { ok: false, reason: "unknown job" };
-    if (!allowed) return { ok: false, reason: "no permission" };
-    return this.commcell.resubmit(id, this.access.user);
+  resubmit(id: number) {
+    return this.act(id, (job) => this.commcell.resubmit(job, this.access.user));
   }
 
   /** The subclients of a client this user may see (all of them), with that client's year of jobs. */
