@@ -56,7 +56,8 @@ export function jobSummaryRecord(plan: JobPlan, state: JobState, now: number, _e
     ...(level ? { localizedBackupLevelName: level } : {}),
     ...(sub && plan.kind !== "restore" ? { subclientName: sub.name } : {}),
     ...(sub ? { destClientName: sub.client.name } : {}),
-    jobEndTime: state.end,
+    // A job that has not ended has no jobEndTime at all (samples 01 and 02, a running job), not a zero.
+    ...(state.end > 0 ? { jobEndTime: state.end } : {}),
     subclient: sub
       ? {
           clientName: sub.client.name,

@@ -104,7 +104,12 @@ export function jobDetailsReply(job: JobAtNow): Reply {
           }
         : {}),
     },
-    progressInfo: { reasonForJobDelay: state.reason?.text ?? "", state: state.status },
+    // numOfFilesTransferred: documented and read by Commvault's SDK, though sample 11 (a restore) lacks it.
+    progressInfo: {
+      reasonForJobDelay: state.reason?.text ?? "",
+      state: state.status,
+      numOfFilesTransferred: String(state.files),
+    },
   };
   return {
     status: 200,
@@ -119,6 +124,19 @@ export function errorReply(status: number, code: number, message: string): Reply
   return {
     status,
     json: { errorCode: code, errorMessage: message },
+    xml: () =>
+      `${XML_DECLARATION}<CVGui_GenericResp errorCode="${code}" errorMessage="${escapeAttribute(message)}"/>`,
+  };
+}
+
+/**
+ * An action refused: `errors[0].errList[0]`, the shape Commvault's SDK reads from an action's answer (a bare
+ * `errList` would pass its check as a success) and the one a multi-job refusal has.
+ */
+export function actionRefusal(code: number, message: string): Reply {
+  return {
+    status: 200,
+    json: { errors: [{ errList: [{ errorCode: code, errLogMessage: message }] }] },
     xml: () =>
       `${XML_DECLARATION}<CVGui_GenericResp errorCode="${code}" errorMessage="${escapeAttribute(message)}"/>`,
   };

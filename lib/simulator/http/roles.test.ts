@@ -82,12 +82,12 @@ describe("users with roles", () => {
       (job) => job.status === "Running",
     );
     const refusal = await act("viewer", running?.jobId ?? 0, "kill");
-    expect(refusal.errList[0]).toEqual({
+    expect(refusal.errors[0].errList[0]).toEqual({
       errorCode: 5,
       errLogMessage: `User [viewer] does not have the Job Management permission on job [${running?.jobId}].`,
     });
     const [finished] = await jobs("viewer", "jobCategory=Finished&jobFilter=&limit=1");
-    expect((await act("viewer", finished?.jobId ?? 0, "Resubmit")).errList[0].errorCode).toBe(5);
+    expect((await act("viewer", finished?.jobId ?? 0, "Resubmit")).errors[0].errList[0].errorCode).toBe(5);
     const several = JSON.parse(
       (
         await call(sim, "POST", "Jobs/MultiJobOperation", {

@@ -2,7 +2,7 @@
 // see, and actions refused where they lack Job Management. Every route after sign-in goes through this.
 
 import { type Access, accessFor, mayControl, mayView } from "../model/access";
-import type { ActionResult, JobAtNow, JobQuery, SimulatedCommCell } from "../model/commcell";
+import type { ActionBy, ActionResult, JobAtNow, JobQuery, SimulatedCommCell } from "../model/commcell";
 import type { Subclient } from "../model/estate";
 import type { JobEvent } from "../model/job-events";
 
@@ -58,16 +58,20 @@ export class UserView {
     return action(id);
   }
 
-  pause(id: number): ViewActionResult {
-    return this.act(id, (job) => this.commcell.pause(job));
+  pause(id: number, description?: string): ViewActionResult {
+    return this.act(id, (job) => this.commcell.pause(job, this.by(description)));
   }
 
-  resume(id: number): ViewActionResult {
-    return this.act(id, (job) => this.commcell.resume(job));
+  resume(id: number, description?: string): ViewActionResult {
+    return this.act(id, (job) => this.commcell.resume(job, this.by(description)));
   }
 
-  kill(id: number): ViewActionResult {
-    return this.act(id, (job) => this.commcell.kill(job));
+  kill(id: number, description?: string): ViewActionResult {
+    return this.act(id, (job) => this.commcell.kill(job, this.by(description)));
+  }
+
+  private by(description: string | undefined): ActionBy {
+    return description ? { user: this.access.user, description } : { user: this.access.user };
   }
 
   resubmit(id: number) {

@@ -3,6 +3,7 @@
 
 import type { SimulatedCommCell } from "../model/commcell";
 import {
+  actionRefusal,
   clientListReply,
   errListReply,
   errorReply,
@@ -137,6 +138,9 @@ function noPermission(user: string, id: number): string {
  */
 function multiJobOperation(body: Record<string, unknown> | null, commcell: UserView): Reply {
   const request = (body?.jobOpReq ?? null) as { operationType?: unknown; jobs?: unknown } | null;
+  // The reason the person gave goes into the job's event log and its suspension reason.
+  const description =
+    typeof body?.operationDescription === "string" ? body.operationDescription.slice(0, 500) : undefined;
   const operation = MULTI_JOB_OPERATIONS[request?.operationType as keyof typeof MULTI_JOB_OPERATIONS];
   const ids = Array.isArray(request?.jobs)
     ? request.jobs.map((job) => Number((job as { jobId?: unknown })?.jobId))
@@ -156,7 +160,7 @@ function multiJobOperation(body: Record<string, unknown> | null, commcell: UserV
     return { status: 200, json: { errors: [{ errList }] } };
   }
   const errList = ids.flatMap((id) => {
-    const result = commcell[operation](id);
+    const result = commcell[operation](id, description);
     return result.ok ? [] : [{ errorCode: 1, errLogMessage: `Job [${id}]: ${result.reason}.` }];
   });
   return { status: 200, json: errList.length === 0 ? { errorCode: 0 } : { errors: [{ errList }] } };
@@ -290,7 +294,7 @@ export function routeWebService(
     if (fourth === "resubmit") {
       const resubmitted = view.resubmit(id);
       if (!resubmitted.ok && resubmitted.reason === "no permission")
-        return errListReply(NO_PERMISSION_CODE, noPermission(userName, id));
+        return actionRefusal(NO_PERMISSION_CODE, noPermission(userName, id));
       if (!resubmitted.ok) return errorReply(200, 1, `Job [${id}]: cannot resubmit, ${resubmitted.reason}.`);
       return { status: 200, json: { jobIds: [String(resubmitted.jobId)] } };
     }
@@ -305,7 +309,7 @@ export function routeWebService(
     if (action === null) return errorReply(404, 2, `Unknown job action [${segments[3]}]`);
     if (action.ok) return { status: 200, json: {}, xml: () => "<GenericResp/>" };
     if (action.reason === "no permission")
-      return errListReply(NO_PERMISSION_CODE, noPermission(userName, id));
+      return actionRefusal(NO_PERMISSION_CODE, noPermission(userName, id));
     return errorReply(200, 1, `Job [${id}]: ${action.reason}.`);
   }
   if (first === "jobdetails" && method === "POST" && segments.length === 1) {

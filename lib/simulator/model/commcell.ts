@@ -7,6 +7,7 @@ import { buildEstate, type Estate } from "./estate";
 import { type JobEvent, jobEvents } from "./job-events";
 import type { JobPlan } from "./job-plan";
 import {
+  type ApiAction,
   type JobOverride,
   type JobState,
   jobStateAt,
@@ -50,6 +51,13 @@ export interface JobAtNow {
 export type ActionResult =
   | { ok: true }
   | { ok: false; reason: "unknown job" | "not active" | "not suspended" | "an action is pending" };
+
+/** Who acts, and the operation's description if the request gave one. */
+export interface ActionBy {
+  readonly user: string;
+  readonly description?: string;
+}
+const ADMIN: ActionBy = { user: "admin" };
 
 // Ids count from this day, so a day's ids are the same whenever the simulator starts.
 const EPOCH_DAY = Math.floor(Date.UTC(2020, 0, 1) / 1000 / DAY);
@@ -275,36 +283,52 @@ export class SimulatedCommCell {
     return job ? jobEvents(job.plan, this.overrideOf(id), this.now()) : null;
   }
 
-  pause(id: number): ActionResult {
+  /** Appends an action to the job's log (who, when asked, when it takes effect, why). */
+  private logged(override: JobOverride, kind: ApiAction["kind"], by: ActionBy, effectiveAt: number) {
+    const action = {
+      kind,
+      user: by.user,
+      requestedAt: this.now(),
+      effectiveAt,
+      description: by.description ?? "",
+    };
+    return [...override.actions, action];
+  }
+
+  pause(id: number, by: ActionBy = ADMIN): ActionResult {
     const job = this.job(id);
     if (!job) return { ok: false, reason: "unknown job" };
     if (!job.state.active || job.state.status === "Suspended") return { ok: false, reason: "not active" };
     if (job.state.status === "Suspend Pending" || job.state.status === "Kill Pending")
       return { ok: false, reason: "an action is pending" };
-    this.overrides.set(id, { ...this.overrideOf(id), pausedAt: this.now() + SUSPEND_PENDING_SECONDS });
+    const override = this.overrideOf(id);
+    const pausedAt = this.now() + SUSPEND_PENDING_SECONDS;
+    this.overrides.set(id, { ...override, pausedAt, actions: this.logged(override, "pause", by, pausedAt) });
     return { ok: true };
   }
 
-  resume(id: number): ActionResult {
+  resume(id: number, by: ActionBy = ADMIN): ActionResult {
     const job = this.job(id);
     if (!job) return { ok: false, reason: "unknown job" };
     if (job.state.status !== "Suspended") return { ok: false, reason: "not suspended" };
     const now = this.now();
     const override = this.overrideOf(id);
+    const actions = this.logged(override, "resume", by, now);
     if (override.pausedAt !== null) {
       this.overrides.set(id, {
         ...override,
+        actions,
         pausedAt: null,
         pausedSeconds: override.pausedSeconds + (now - override.pausedAt),
       });
     } else {
       // Suspended by the plan itself (a user before the simulator started): cut that suspension short.
-      this.overrides.set(id, { ...override, interruptionCutAt: now - override.pausedSeconds });
+      this.overrides.set(id, { ...override, actions, interruptionCutAt: now - override.pausedSeconds });
     }
     return { ok: true };
   }
 
-  kill(id: number): ActionResult {
+  kill(id: number, by: ActionBy = ADMIN): ActionResult {
     const job = this.job(id);
     if (!job) return { ok: false, reason: "unknown job" };
     if (!job.state.active) return { ok: false, reason: "not active" };
@@ -313,11 +337,13 @@ export class SimulatedCommCell {
     const override = this.overrideOf(id);
     // A paused job is killed where it stopped: its pause (if it had begun) is closed first.
     const paused = override.pausedAt === null ? 0 : Math.max(0, now - override.pausedAt);
+    const killedAt = now + KILL_PENDING_SECONDS;
     this.overrides.set(id, {
       ...override,
+      actions: this.logged(override, "kill", by, killedAt),
       pausedAt: null,
       pausedSeconds: override.pausedSeconds + paused,
-      killedAt: now + KILL_PENDING_SECONDS,
+      killedAt,
     });
     return { ok: true };
   }

@@ -3,13 +3,7 @@
 // the real ones (19:182 kill pending, 19:183 stop pending); the others are the job's own reason codes.
 
 import type { JobPlan, Reason } from "./job-plan";
-import {
-  type JobOverride,
-  jobStateAt,
-  KILL_PENDING_SECONDS,
-  SUSPEND_PENDING_SECONDS,
-  timeline,
-} from "./job-state";
+import { type JobOverride, jobStateAt, timeline } from "./job-state";
 
 export interface JobEvent {
   readonly id: number;
@@ -36,20 +30,22 @@ export function jobEvents(plan: JobPlan, override: JobOverride, now: number): Jo
   if (plan.interruption && line.stopStart + override.pausedSeconds <= now) {
     reasonEvent(line.stopStart + override.pausedSeconds, plan.interruption.status, plan.interruption.reason);
   }
-  if (override.pausedAt !== null) {
-    add(
-      override.pausedAt - SUSPEND_PENDING_SECONDS,
-      "19:183",
-      "info",
-      `Stop request pending for job [${id}].`,
-    );
-    add(override.pausedAt, "19:1917", "info", `Job [${id}] has been suspended by user admin.`);
-  }
-  if (override.interruptionCutAt !== null)
-    add(override.interruptionCutAt, "19:1918", "info", `Job [${id}] resumed by user admin.`);
-  if (override.killedAt !== null) {
-    add(override.killedAt - KILL_PENDING_SECONDS, "19:182", "info", `Kill request pending for job [${id}].`);
-    add(override.killedAt, "19:1919", "major", `Job [${id}] has been killed by admin.`);
+  for (const action of override.actions) {
+    const why = action.description ? ` Reason: ${action.description}` : "";
+    if (action.kind === "pause") {
+      add(action.requestedAt, "19:183", "info", `Stop request pending for job [${id}].`);
+      add(
+        action.effectiveAt,
+        "19:1917",
+        "info",
+        `Job [${id}] has been suspended by user ${action.user}.${why}`,
+      );
+    } else if (action.kind === "resume") {
+      add(action.effectiveAt, "19:1918", "info", `Job [${id}] resumed by user ${action.user}.${why}`);
+    } else {
+      add(action.requestedAt, "19:182", "info", `Kill request pending for job [${id}].`);
+      add(action.effectiveAt, "19:1919", "major", `Job [${id}] has been killed by ${action.user}.${why}`);
+    }
   }
   const state = jobStateAt(plan, now, override);
   if (state && !state.active && override.killedAt === null) {

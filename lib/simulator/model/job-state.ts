@@ -5,8 +5,20 @@ import type { FinalStatus, WaitStatus } from "./catalog";
 import type { JobPlan, Reason } from "./job-plan";
 import { killedBy, suspendedByUser } from "./reasons";
 
+/** One API action on a job, as the event log tells it: who asked, when, when it took effect, and why. */
+export interface ApiAction {
+  readonly kind: "pause" | "resume" | "kill";
+  readonly user: string;
+  readonly requestedAt: number;
+  readonly effectiveAt: number;
+  /** The operation's description, when the request gave one. */
+  readonly description: string;
+}
+
 /** What the API did to a job: a pause still in force, the time paused before, a resume, a kill. */
 export interface JobOverride {
+  /** Every action, oldest first: the event log and the suspension's reason read it. */
+  readonly actions: readonly ApiAction[];
   readonly pausedAt: number | null;
   readonly pausedSeconds: number;
   /** A resume that cut the plan's own suspension short, at this effective time. */
@@ -15,6 +27,7 @@ export interface JobOverride {
 }
 
 export const NO_OVERRIDE: JobOverride = {
+  actions: [],
   pausedAt: null,
   pausedSeconds: 0,
   interruptionCutAt: null,
@@ -175,11 +188,12 @@ export function jobStateAt(plan: JobPlan, now: number, override: JobOverride = N
     };
   }
   if (override.pausedAt !== null) {
+    const pause = override.actions.findLast((action) => action.kind === "pause");
     return {
       ...running,
       lastUpdate: override.pausedAt,
       status: "Suspended",
-      reason: suspendedByUser("admin", "paused through the API"),
+      reason: suspendedByUser(pause?.user ?? "admin", pause?.description || "paused through the API"),
     };
   }
   if (t < line.waitEnd && plan.wait) {
