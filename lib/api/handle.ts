@@ -5,15 +5,20 @@ import "server-only";
 import type { IronSession } from "iron-session";
 import { isCommCellError } from "@/lib/commcell/errors";
 import { ApiError, errorResponse } from "./api-error";
+import { getRuntime } from "./runtime";
+import { assertSameOrigin } from "./same-origin";
 import { DISPLAY_RENEW_MS, getSession, isSecure, revokeSession, type SessionData } from "./session";
 import { type Viewer, viewerFor } from "./viewer";
 
 export async function withViewer(
   request: Request,
   answer: (viewer: Viewer) => Promise<Response>,
+  options: { readonly stateChanging?: boolean } = {},
 ): Promise<Response> {
   let session: IronSession<SessionData> | null = null;
   try {
+    // A state-changing request from another site is refused before its session is even read.
+    if (options.stateChanging) assertSameOrigin(request, getRuntime().server.trustedProxyHops);
     session = await getSession(isSecure(request));
     let viewer: Viewer;
     try {

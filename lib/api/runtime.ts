@@ -5,6 +5,9 @@ import "server-only";
 import { JobCache } from "@/lib/commcell/job-cache";
 import { startUpstream } from "@/lib/commcell/start-upstream";
 import type { Upstream } from "@/lib/commcell/upstream";
+import { AuditLog } from "./audit-log";
+import { IdempotencyStore } from "./idempotency";
+import type { ActionAnswer } from "./job-actions";
 import { Revocations } from "./revocations";
 import { readServerConfig, type ServerConfig } from "./server-config";
 import { SignInLimiter } from "./sign-in-limiter";
@@ -15,6 +18,10 @@ export interface Runtime {
   readonly cache: JobCache;
   readonly signIns: SignInLimiter;
   readonly revocations: Revocations;
+  /** Every job action attempt, to the log and AUDIT_LOG_FILE. */
+  readonly audit: AuditLog;
+  /** Confirmed actions by idempotency key: the same key twice acts once. */
+  readonly actionKeys: IdempotencyStore<ActionAnswer>;
   readonly startedAt: number;
 }
 
@@ -27,6 +34,7 @@ type Holder = { [KEY]?: Runtime };
 export async function startRuntime(env: Readonly<Record<string, string | undefined>>): Promise<Runtime> {
   // Server settings first: a bad one should stop the server before a simulator is started for nothing.
   const server = readServerConfig(env, !env.COMMVAULT_URL?.trim());
+  const audit = await AuditLog.open(server.auditLogFile);
   const upstream = await startUpstream(env);
   const runtime: Runtime = {
     upstream,
@@ -40,6 +48,8 @@ export async function startRuntime(env: Readonly<Record<string, string | undefin
     }),
     signIns: new SignInLimiter(),
     revocations: new Revocations(),
+    audit,
+    actionKeys: new IdempotencyStore<ActionAnswer>(),
     startedAt: Date.now(),
   };
   (globalThis as Holder)[KEY] = runtime;

@@ -23,6 +23,10 @@ export interface ServerConfig {
    * none, and the address is the socket's (a client's own X-Forwarded-For is then ignored).
    */
   readonly trustedProxyHops: number;
+  /** Whether signed-in people may act on jobs (`ACTIONS=off`: a read-only deployment). */
+  readonly actionsEnabled: boolean;
+  /** A file every job action attempt is appended to, one JSON line each; null for the server log only. */
+  readonly auditLogFile: string | null;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -61,5 +65,7 @@ export function readServerConfig(env: Env, demo: boolean): ServerConfig {
     maxStaleMs: seconds(env, "CACHE_MAX_STALE_SECONDS", 3600, 60, 7 * 86_400) * 1000,
     cacheMaxJobs: envWhole(env, "CACHE_MAX_JOBS", 400_000, 1000, 50_000_000),
     trustedProxyHops: envWhole(env, "TRUSTED_PROXY_HOPS", 0, 0, 10),
+    actionsEnabled: envFlag(env, "ACTIONS", true),
+    auditLogFile: env.AUDIT_LOG_FILE?.trim() || null,
   };
 }

@@ -208,4 +208,25 @@ describe("JobCache", () => {
     await store.get("alice|q1", async () => fetched(++asked));
     expect(asked).toBe(1);
   });
+
+  it("after expireAll, answers only with a refresh begun after it, even within the TTL", async () => {
+    const { store } = cache();
+    let loads = 0;
+    let release: () => void = () => {};
+    const load = async () => {
+      loads++;
+      if (loads === 2) await new Promise<void>((resolve) => (release = resolve));
+      return fetched(loads);
+    };
+    expect((await store.get("alice|view", load)).value.pages).toBe(1);
+    store.expireAll();
+    // A refresh starts; an action lands while it runs; the answer must come from the refresh after that.
+    const waiting = store.get("alice|view", load);
+    await Promise.resolve();
+    store.expireAll();
+    release();
+    expect((await waiting).value.pages).toBe(3);
+    expect((await store.get("alice|view", load)).value.pages).toBe(3);
+    expect(loads).toBe(3);
+  });
 });

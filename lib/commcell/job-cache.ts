@@ -32,6 +32,10 @@ interface Entry {
   attemptedAt: number;
   error: CommCellError | null;
   pending: Promise<void> | null;
+  /** Set by `expireAll`: the next answer waits for the refresh instead of serving what is held. */
+  waitForRefresh: boolean;
+  /** Counts `expireAll` calls, so a refresh that began before one does not count as after it. */
+  expiries: number;
 }
 
 export interface JobCacheOptions {
@@ -107,14 +111,20 @@ export class JobCache {
         attemptedAt: Number.NEGATIVE_INFINITY,
         error: null,
         pending: null,
+        waitForRefresh: false,
+        expiries: 0,
       };
       this.entries.set(key, entry);
       this.evict(entry);
     }
-    const due = this.clock() - entry.attemptedAt >= this.options.ttlMs;
-    if (due) entry.pending ??= this.refresh(key, entry, load);
-    // Only the first answer for a view is waited for; later ones refresh in the background.
-    if (entry.value === null && entry.pending) await entry.pending;
+    // Only the first answer for a view is waited for (and, after `expireAll`, a refresh begun after it);
+    // later ones refresh in the background.
+    for (;;) {
+      const due = this.clock() - entry.attemptedAt >= this.options.ttlMs;
+      if (due) entry.pending ??= this.refresh(key, entry, load);
+      if (!((entry.value === null || entry.waitForRefresh) && entry.pending)) break;
+      await entry.pending;
+    }
     return this.answer(entry);
   }
 
@@ -125,6 +135,7 @@ export class JobCache {
   ): Promise<void> {
     this.loads++;
     const first = entry.value === null;
+    const expiries = entry.expiries;
     if (first) this.cold.set(entry.identity, (this.cold.get(entry.identity) ?? 0) + 1);
     try {
       const value = await load(entry.value && { value: entry.value, fetchedAt: entry.fetchedAt });
@@ -143,8 +154,11 @@ export class JobCache {
       // A refused token is not an outage: nothing of this entry may be served again.
       if (failure.kind === "auth") this.remove(key, entry);
     } finally {
-      entry.attemptedAt = this.clock();
       entry.pending = null;
+      if (entry.expiries === expiries) {
+        entry.attemptedAt = this.clock();
+        entry.waitForRefresh = false;
+      }
       if (first) {
         const left = (this.cold.get(entry.identity) ?? 1) - 1;
         if (left > 0) this.cold.set(entry.identity, left);
@@ -180,6 +194,19 @@ export class JobCache {
     for (const [key, entry] of this.entries) {
       if (this.entries.size <= this.options.maxEntries && this.jobsHeld <= this.maxJobs) return;
       if (entry !== keep) this.remove(key, entry);
+    }
+  }
+
+  /**
+   * Every answer is out of date now (a job action changed jobs): the next request of each view refreshes
+   * it and waits for that refresh, so whoever acted sees the result at once, not a TTL later. What is held
+   * stays for the incremental refresh, and is served if that refresh fails.
+   */
+  expireAll(): void {
+    for (const entry of this.entries.values()) {
+      entry.attemptedAt = Number.NEGATIVE_INFINITY;
+      entry.waitForRefresh = true;
+      entry.expiries++;
     }
   }
 
