@@ -16,7 +16,10 @@ export default async function JobsPage() {
       <h1 className="text-xl font-semibold">Jobs</h1>
       {/* nuqs reads the URL with useSearchParams, which needs a Suspense boundary to build. */}
       <Suspense fallback={<p className="text-[var(--muted)]">Loading jobs…</p>}>
-        <JobsExplorer refreshFloorSeconds={server.refreshFloorMs / 1000} />
+        <JobsExplorer
+          refreshFloorSeconds={server.refreshFloorMs / 1000}
+          mayAct={viewer.kind === "user" && server.actionsEnabled}
+        />
       </Suspense>
     </PageFrame>
   );

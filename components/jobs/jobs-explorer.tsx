@@ -1,12 +1,15 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { ActionBar } from "@/components/actions/action-bar";
+import { useSelection } from "@/components/actions/use-selection";
 import { downloadText } from "@/components/hooks/download";
 import { useNow } from "@/components/hooks/use-now";
 import { Checklist } from "@/components/ui/checklist";
 import { UrlProblems } from "@/components/ui/url-problems";
-import { PAGE_SIZE_MAX, serializeFilters } from "@/lib/jobs/filters";
+import { DEFAULT_FILTERS, PAGE_SIZE_MAX, serializeFilters } from "@/lib/jobs/filters";
 import { formatRelative } from "@/lib/jobs/format";
 import { COLUMN_IDS, COLUMN_LABELS, timeZoneOf } from "@/lib/jobs/view-params";
 import { ExplorerPager } from "./explorer-pager";
@@ -30,7 +33,14 @@ function TableLoading() {
   );
 }
 
-export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: number }) {
+export function JobsExplorer({
+  refreshFloorSeconds,
+  mayAct = false,
+}: {
+  refreshFloorSeconds: number;
+  /** Whether this person may act on jobs: row checkboxes and the action bar. */
+  mayAct?: boolean;
+}) {
   const searchParams = useSearchParams();
   const { state, setState, filters, problems, update, reset } = useExplorerState();
   const apiQuery = serializeFilters(filters).toString();
@@ -85,6 +95,16 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
   }
 
   const stale = view.data?.stale ? view.data.error?.message : null;
+  const queryClient = useQueryClient();
+  // The selection belongs to a view: what it shows, not which page of it or in which order.
+  const viewQuery = serializeFilters({
+    ...filters,
+    page: 1,
+    pageSize: 1,
+    sort: DEFAULT_FILTERS.sort,
+  }).toString();
+  const rowIds = useMemo(() => (view.data?.jobs ?? []).map((job) => job.id), [view.data]);
+  const selection = useSelection(rowIds, viewQuery);
 
   return (
     <div className="space-y-4">
@@ -129,6 +149,15 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
         )}
       </div>
 
+      {mayAct && view.data && (
+        <ActionBar
+          selection={selection}
+          total={view.data.total}
+          view={apiQuery}
+          onChanged={() => void queryClient.invalidateQueries({ queryKey: ["jobs"] })}
+        />
+      )}
+
       <UrlProblems problems={problems} />
       {(stale || (failed && view.data)) && (
         <p
@@ -156,6 +185,7 @@ export function JobsExplorer({ refreshFloorSeconds }: { refreshFloorSeconds: num
               onSort={(sort) => update({ sort })}
               context={{ now, timeZone }}
               visible={state.columns}
+              {...(mayAct ? { selection } : {})}
             />
           </Suspense>
         )

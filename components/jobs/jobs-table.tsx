@@ -3,6 +3,7 @@
 import { type SortingState, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useMemo, useRef } from "react";
+import type { Selection } from "@/components/actions/use-selection";
 import type { Sort } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
 import { COLUMN_IDS, type ColumnId } from "@/lib/jobs/view-params";
@@ -27,12 +28,15 @@ export default function JobsTable({
   onSort,
   context,
   visible,
+  selection,
 }: {
   jobs: readonly Job[];
   sort: Sort;
   onSort: (sort: Sort) => void;
   context: CellContext;
   visible: readonly ColumnId[];
+  /** Row checkboxes, for those who may act on jobs; absent, the table has none. */
+  selection?: Selection;
 }) {
   const sorting = useMemo<SortingState>(() => {
     const id = columnForSort(sort.column);
@@ -62,14 +66,22 @@ export default function JobsTable({
   });
   const rows = table.getRowModel().rows;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
-  const columnCount = headers.length;
+  const columnCount = headers.length + (selection ? 1 : 0);
+  const allChecked =
+    selection !== undefined && rows.length > 0 && rows.every((row) => selection.isSelected(row.original.id));
 
   // Arrow keys move between rows (focus is on each row's job link, so Enter opens the job); rows that are
   // not rendered yet are scrolled into view first.
+  // "x" chooses the focused row (shift+x the range to it), as in mail clients.
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     const row = (event.target as HTMLElement).closest("tr[data-index]");
     if (!row) return;
+    if (selection && (event.key === "x" || event.key === "X")) {
+      event.preventDefault();
+      selection.toggle(Number(row.getAttribute("data-index")), event.shiftKey);
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     event.preventDefault();
     const next = Number(row.getAttribute("data-index")) + (event.key === "ArrowDown" ? 1 : -1);
     if (next < 0 || next >= rows.length) return;
@@ -97,12 +109,23 @@ export default function JobsTable({
     >
       <table className="w-full table-fixed border-collapse text-sm" aria-rowcount={rows.length + 1}>
         <colgroup>
+          {selection && <col style={{ width: "2.5rem" }} />}
           {headers.map((header) => (
             <col key={header.id} style={{ width: header.column.columnDef.meta?.width }} />
           ))}
         </colgroup>
         <thead className="sticky top-0 z-10 bg-[var(--surface)]">
           <tr>
+            {selection && (
+              <th scope="col" className="border-b border-[var(--border)] px-2 py-2">
+                <input
+                  type="checkbox"
+                  aria-label="Choose every job on this page"
+                  checked={allChecked}
+                  onChange={(event) => selection.setAll(event.target.checked)}
+                />
+              </th>
+            )}
             {headers.map((header) => {
               const sorted = header.column.getIsSorted();
               return (
@@ -146,7 +169,19 @@ export default function JobsTable({
                 aria-rowindex={item.index + 2}
                 className="border-b border-[var(--border)] hover:bg-[var(--tone-neutral-bg)]/40"
                 style={{ height: ROW_HEIGHT }}
+                aria-selected={selection ? selection.isSelected(row.original.id) : undefined}
               >
+                {selection && (
+                  <td className="px-2">
+                    <input
+                      type="checkbox"
+                      aria-label={`Choose job ${row.id}`}
+                      checked={selection.isSelected(row.original.id)}
+                      onChange={() => undefined}
+                      onClick={(event) => selection.toggle(item.index, event.shiftKey)}
+                    />
+                  </td>
+                )}
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className="truncate px-2" data-column={cell.column.id}>
                     <table.FlexRender cell={cell} />

@@ -16,6 +16,7 @@ import {
 import { parseFilters } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
 import { filterJobs } from "@/lib/jobs/select";
+import type { StatusKind } from "@/lib/jobs/statuses";
 import { ApiError, refuseBadParams } from "./api-error";
 import type { AuditOutcome } from "./audit-log";
 import { cachedJobs } from "./job-view";
@@ -64,6 +65,8 @@ export type ActionRequest = z.infer<typeof ActionBody>;
 export interface PreviewJob {
   readonly id: number;
   readonly status: string | null;
+  readonly statusKind: StatusKind;
+  readonly active: boolean;
   readonly client: string | null;
   readonly subclient: string | null;
   readonly type: string | null;
@@ -146,6 +149,8 @@ function previewJob(job: Job): PreviewJob {
   return {
     id: job.id,
     status: job.status,
+    statusKind: job.statusKind,
+    active: job.active,
     client: job.client?.name ?? null,
     subclient: job.subclient?.name ?? null,
     type: job.type,

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { JobActions } from "@/components/actions/job-actions";
+import { JobEvents } from "@/components/jobs/job-events";
 import { PendingReasonFull } from "@/components/jobs/pending-reason";
 import { StatusBadge } from "@/components/jobs/status-badge";
 import { PageFrame } from "@/components/shell/page-frame";
 import { ApiError } from "@/lib/api/api-error";
 import { jobDetail, parseJobId } from "@/lib/api/job-detail";
 import { pageViewer } from "@/lib/api/page-viewer";
+import { getRuntime } from "@/lib/api/runtime";
 import { isCommCellError } from "@/lib/commcell/errors";
 import { DEFAULT_FILTERS, serializeFilters } from "@/lib/jobs/filters";
 import { formatAbsolute, formatBytes, formatDuration } from "@/lib/jobs/format";
@@ -75,6 +78,7 @@ export default async function JobPage({ params }: Props) {
     throw error;
   }
   const { job, details } = detail;
+  const mayAct = viewer.kind === "user" && getRuntime().server.actionsEnabled;
   const stopped = stoppedSeconds(job, Date.now());
   const delay = details?.progressInfo.reasonForJobDelay ?? null;
   return (
@@ -88,6 +92,8 @@ export default async function JobPage({ params }: Props) {
         <h1 className="flex items-center gap-3 text-xl font-semibold">
           Job {job.id} <StatusBadge kind={job.statusKind} text={job.status} />
         </h1>
+        {/* Only a person with their own CommCell account acts; screens and anonymous viewers see no controls. */}
+        {mayAct && <JobActions jobId={job.id} statusKind={job.statusKind} />}
       </header>
       <div className="grid gap-4 md:grid-cols-2">
         <Group title="What">
@@ -156,6 +162,7 @@ export default async function JobPage({ params }: Props) {
         )}
         {job.submitErrorCode ? <p className="text-sm">Submit error code {job.submitErrorCode}</p> : null}
       </section>
+      <JobEvents jobId={job.id} />
     </PageFrame>
   );
 }

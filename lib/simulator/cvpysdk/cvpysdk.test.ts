@@ -4,6 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../http/server";
+import { OPERATOR_GROUP_NAMES, OPERATOR_VIEW_ONLY_GROUP_NAMES } from "../model/access";
 import { admin, startTestSimulator } from "../testing";
 import { pythonJson } from "./python-json";
 import { Commcell, type Job, JobController, type ListedJob, SdkError } from "./replay";
@@ -36,9 +37,19 @@ function pick(jobs: Map<number, ListedJob>, test: (job: ListedJob) => boolean): 
   return found[0];
 }
 
-async function runningBackup(commcell: Commcell): Promise<number> {
+async function runningBackup(commcell: Commcell, clientGroups?: readonly string[]): Promise<number> {
   const active = await commcell.jobController.activeJobs(1, 1000);
-  return pick(active, (job) => job.status === "Running" && job.jobType === "Backup");
+  if (!clientGroups) return pick(active, (job) => job.status === "Running" && job.jobType === "Backup");
+  // The basic list has no groups: the SDK's full summary (job_summary="full") does; read it per job.
+  for (const [id, job] of active) {
+    if (job.status !== "Running" || job.jobType !== "Backup") continue;
+    const { response } = await commcell.makeRequest("GET", `Job/${id}`);
+    const summary = (
+      response.json() as { jobs: { jobSummary: { clientGroups?: { clientGroupName: string }[] } }[] }
+    ).jobs[0]?.jobSummary;
+    if (summary?.clientGroups?.some((group) => clientGroups.includes(group.clientGroupName))) return id;
+  }
+  throw new Error(`no running backup in ${clientGroups.join(", ")}`);
 }
 
 describe("Commcell(...) as cvpysdk constructs it", () => {
@@ -218,11 +229,18 @@ describe("cvpysdk as the operator", () => {
     const mine = await commcell.jobController.allJobs(24 * 30, 100_000);
     expect(mine.size).toBeGreaterThan(0);
     expect(mine.size).toBeLessThan(everyone.size);
-    const job = await commcell.job(await runningBackup(commcell));
+    const job = await commcell.job(await runningBackup(commcell, OPERATOR_GROUP_NAMES));
     await job.pause(true);
     expect(job.status).toBe("Suspended");
     await job.resume(true);
     expect(job.status).toBe("Running");
+
+    // A group the operator may see but not manage: the CommCell refuses, the SDK raises its words.
+    const viewOnly = await commcell.job(await runningBackup(commcell, OPERATOR_VIEW_ONLY_GROUP_NAMES));
+    await expect(viewOnly.kill(true)).rejects.toThrow(
+      `Job kill failed\nError: "User [operator] does not have the Job Management permission on job [${viewOnly.jobId}]."`,
+    );
+    expect(await viewOnly.currentStatus()).toBe("Running");
 
     // Another group's job does not exist for the operator: the SDK retries, then says so.
     const notMine = [...everyone.keys()].find((id) => !mine.has(id));

@@ -1,7 +1,7 @@
 // Users with roles, over HTTP: what the operator and the viewer see, and how the CommCell refuses them.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mayControl } from "../model/access";
+import { mayControl, OPERATOR_GROUP_NAMES } from "../model/access";
 import { admin, call, signIn, startTestSimulator } from "../testing";
 import type { RunningSimulator } from "./server";
 
@@ -19,8 +19,11 @@ type Summary = {
   jobId: number;
   status: string;
   subclient?: { clientId: number };
-  clientGroups?: { clientGroupId: number }[];
+  clientGroups?: { clientGroupId: number; clientGroupName: string }[];
 };
+/** A job on a client of the groups the operator has Job Management on. */
+const managed = (job: Summary) =>
+  job.clientGroups?.some((group) => OPERATOR_GROUP_NAMES.includes(group.clientGroupName)) === true;
 async function jobs(user: string, query = "jobCategory=All&jobFilter=&limit=100000"): Promise<Summary[]> {
   const answer = await call(sim, "GET", `Job?${query}`, { token: tokens[user], json: true });
   return (JSON.parse(answer.body).jobs ?? []).map((j: { jobSummary: Summary }) => j.jobSummary);
@@ -68,12 +71,24 @@ describe("users with roles", () => {
 
   it("lets the operator act on its own groups' jobs", async () => {
     const running = (await jobs("operator", "jobCategory=Active&jobFilter=")).find(
-      (job) => job.status === "Running",
+      (job) => job.status === "Running" && managed(job),
     );
     expect(running).toBeDefined();
     expect(await act("operator", running?.jobId ?? 0, "pause")).toEqual({});
     await admin(sim, "POST", "clock/advance", { seconds: 10 });
     expect(await act("operator", running?.jobId ?? 0, "resume")).toEqual({});
+  });
+
+  it("shows the operator a group it may only view, and refuses its actions there in the CommCell's words", async () => {
+    const viewOnly = (await jobs("operator", "jobCategory=Active&jobFilter=")).find(
+      (job) => job.status === "Running" && !managed(job),
+    );
+    expect(viewOnly).toBeDefined();
+    const refusal = await act("operator", viewOnly?.jobId ?? 0, "pause");
+    expect(refusal.errors[0].errList[0]).toEqual({
+      errorCode: 5,
+      errLogMessage: `User [operator] does not have the Job Management permission on job [${viewOnly?.jobId}].`,
+    });
   });
 
   it("shows the viewer every job and refuses every action in the CommCell's words", async () => {
@@ -106,10 +121,11 @@ describe("users with roles", () => {
 
   it("acts on none of several jobs when the user may not act on one of them", async () => {
     const mine = (await jobs("operator", "jobCategory=Active&jobFilter=")).filter(
-      (j) => j.status === "Running",
+      (j) => j.status === "Running" && managed(j),
     );
+    const visible = await jobs("operator", "jobCategory=Active&jobFilter=");
     const theirs = (await jobs("admin", "jobCategory=Active&jobFilter=")).find(
-      (job) => job.status === "Running" && !mine.some((m) => m.jobId === job.jobId),
+      (job) => job.status === "Running" && !visible.some((m) => m.jobId === job.jobId),
     );
     const ids = [mine[0]?.jobId, theirs?.jobId];
     const answer = JSON.parse(
@@ -129,9 +145,14 @@ describe("users with roles", () => {
 
   it("lets whoever started a job control it, whatever their role", () => {
     const job = { plan: { userName: "Viewer", subclient: null } } as never;
-    expect(mayControl({ user: "viewer", role: "viewer", visibleClients: new Set() }, job)).toBe(true);
     expect(
-      mayControl({ user: "viewer", role: "viewer", visibleClients: null }, {
+      mayControl(
+        { user: "viewer", role: "viewer", visibleClients: new Set(), managedClients: new Set() },
+        job,
+      ),
+    ).toBe(true);
+    expect(
+      mayControl({ user: "viewer", role: "viewer", visibleClients: null, managedClients: new Set() }, {
         plan: { userName: "admin", subclient: null },
       } as never),
     ).toBe(false);
