@@ -14,7 +14,8 @@ export function JobActions({ jobId, statusKind }: { jobId: number; statusKind: S
   const [open, setOpen] = useState<JobAction | null>(null);
   const scope = useMemo(() => ({ jobIds: [jobId] }), [jobId]);
   const actions = actionsFor({ statusKind });
-  if (actions.length === 0) return null;
+  // An open confirmation stays while the job passes through states with no action (Suspend Pending).
+  if (actions.length === 0 && open === null) return null;
   return (
     <fieldset className="flex flex-wrap gap-2" aria-label="Job actions">
       {actions.map((action) => (

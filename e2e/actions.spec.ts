@@ -1,0 +1,303 @@
+// Job actions in the browser, against the embedded simulator: the admin from the job page and in bulk,
+// the operator inside and outside its groups, the viewer and a display screen without controls, a changed
+// view refused with its new preview, a double-clicked confirmation acting once, a cross-site POST refused.
+
+import type { Page } from "@playwright/test";
+import { DISPLAY_KEY, PRIVATE_PORT } from "../playwright.config";
+import { expect, test } from "./fixtures";
+import { advanceClock, simulatorJobs, simulatorState } from "./simulator";
+
+type Summary = {
+  status: string;
+  jobId: number;
+  jobType?: string;
+  subclient?: { clientName?: string };
+  clientGroups?: { clientGroupName: string }[];
+};
+
+async function signIn(page: Page, user: string, password = user): Promise<void> {
+  await page.goto("/login?next=/jobs");
+  await page.getByLabel("CommCell user name").fill(user);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("user")).toHaveText(user);
+}
+
+const running = async (test: (job: Summary) => boolean = () => true): Promise<Summary[]> =>
+  ((await simulatorJobs("jobCategory=Active&jobFilter=")) as Summary[]).filter(
+    (job) => job.status === "Running" && test(job),
+  );
+
+const inGroups = (names: string[]) => (job: Summary) =>
+  job.clientGroups?.some((group) => names.includes(group.clientGroupName)) === true;
+
+/** Opens the action's dialog on the job page, confirms it, and waits for the CommCell's answer. */
+async function actOnJobPage(page: Page, label: string, typed?: string): Promise<void> {
+  await page.getByRole("group", { name: "Job actions" }).getByRole("button", { name: label }).click();
+  const dialog = page.getByTestId("action-dialog");
+  await expect(dialog.getByTestId("action-summary")).toContainText("1 job");
+  if (typed) await dialog.getByLabel(`Type ${typed} to confirm`).fill(typed);
+  await dialog.getByRole("button", { name: `${label} 1 job` }).click();
+  await expect(dialog.getByTestId("action-outcome")).toHaveText("1 accepted, 0 refused, 0 not applicable.");
+}
+
+async function followedTo(page: Page, status: string, advance: number): Promise<void> {
+  const followed = page.getByTestId("action-dialog").getByTestId("followed-status");
+  await expect(async () => {
+    await advanceClock(advance);
+    await expect(followed).toContainText(`now ${status}`, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  await page.getByTestId("action-dialog").getByRole("button", { name: "Close" }).click();
+}
+
+test("the admin suspends, resumes and kills a running job from its page, and reads its events", async ({
+  page,
+}) => {
+  const [job] = await running((j) => j.jobType === "Backup");
+  expect(job).toBeDefined();
+  await signIn(page, "admin");
+  await page.goto(`/jobs/${job?.jobId}`);
+
+  await actOnJobPage(page, "Suspend");
+  await followedTo(page, "Suspended", 11);
+  await expect(page.locator("h1")).toContainText("Suspended");
+
+  await actOnJobPage(page, "Resume");
+  await followedTo(page, "Running", 1);
+
+  // A kill asks for the typed count, even for one job.
+  await actOnJobPage(page, "Kill", "1");
+  await followedTo(page, "Killed", 6);
+  await expect(page.locator("h1")).toContainText("Killed");
+  const events = page.getByTestId("job-events");
+  await expect(events).toContainText(`Kill request pending for job [${job?.jobId}].`);
+  await expect(events).toContainText("has been killed by admin");
+  await expect(events).toContainText("has been suspended by user admin");
+  // The job can only be resubmitted now.
+  await expect(page.getByRole("group", { name: "Job actions" }).getByRole("button")).toHaveText(["Resubmit"]);
+});
+
+test("the admin resubmits a failed job and lands on the new one", async ({ page }) => {
+  const [failed] = (
+    (await simulatorJobs("jobCategory=Finished&jobFilter=Backup&completedJobLookupTime=86400")) as Summary[]
+  ).filter((job) => job.status === "Failed");
+  expect(failed).toBeDefined();
+  await signIn(page, "admin");
+  await page.goto(`/jobs/${failed?.jobId}`);
+  await page.getByRole("group", { name: "Job actions" }).getByRole("button", { name: "Resubmit" }).click();
+  await page.getByTestId("action-dialog").getByRole("button", { name: "Resubmit 1 job" }).click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/(?!${failed?.jobId}$)\\d+$`));
+  await expect(page.locator("h1")).toContainText("Running");
+});
+
+test("the operator acts inside its groups and is refused, in the CommCell's words, outside them", async ({
+  page,
+}) => {
+  const [inside] = await running(inGroups(["File Servers", "Databases"]));
+  const [outside] = await running(inGroups(["Virtualization"]));
+  await signIn(page, "operator");
+  await page.goto(`/jobs/${outside?.jobId}`);
+  await page.getByRole("group", { name: "Job actions" }).getByRole("button", { name: "Suspend" }).click();
+  const dialog = page.getByTestId("action-dialog");
+  await dialog.getByRole("button", { name: "Suspend 1 job" }).click();
+  await expect(dialog.getByTestId("action-outcome")).toHaveText("0 accepted, 1 refused, 0 not applicable.");
+  await expect(dialog.getByTestId("action-results")).toContainText(
+    `User [operator] does not have the Job Management permission on job [${outside?.jobId}].`,
+  );
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  await page.goto(`/jobs/${inside?.jobId}`);
+  await actOnJobPage(page, "Suspend");
+  await followedTo(page, "Suspended", 11);
+  await actOnJobPage(page, "Resume");
+});
+
+test("the viewer and a display screen see no controls, and the API refuses them", async ({
+  page,
+  browser,
+}) => {
+  const [job] = await running();
+  await signIn(page, "viewer");
+  await page.goto(`/jobs/${job?.jobId}`);
+  await expect(page.locator("h1")).toContainText(`Job ${job?.jobId}`);
+  // The viewer may act on no job: the CommCell would refuse, and says so per job.
+  const refused = await page.request.post("/api/jobs/actions", {
+    data: { action: "kill", jobIds: [job?.jobId], idempotencyKey: "viewer-try-0001" },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(refused.status()).toBe(200);
+  expect((await refused.json()).results[0]).toMatchObject({ outcome: "refused" });
+
+  // An anonymous viewer (this server allows anonymous viewing) and a display screen: no controls, 403.
+  const anonymous = await browser.newContext();
+  const screen = await anonymous.newPage();
+  await screen.goto(`/jobs/${job?.jobId}`);
+  await expect(screen.locator("h1")).toContainText(`Job ${job?.jobId}`);
+  await expect(screen.getByRole("group", { name: "Job actions" })).toHaveCount(0);
+  await screen.goto("/jobs");
+  await expect(screen.getByTestId("total")).toBeVisible();
+  await expect(screen.getByRole("checkbox")).toHaveCount(0);
+  const anonymousTry = await screen.request.post("/api/jobs/actions", {
+    data: { action: "kill", jobIds: [job?.jobId], idempotencyKey: "anonymous-try-01" },
+    headers: { Origin: new URL(screen.url()).origin },
+  });
+  expect(anonymousTry.status()).toBe(403);
+  await anonymous.close();
+
+  const display = await browser.newContext();
+  const wall = await display.newPage();
+  const origin = `http://127.0.0.1:${PRIVATE_PORT}`;
+  await wall.goto(`${origin}/wall?key=${DISPLAY_KEY}`);
+  // That server has its own simulator: a job of its own list.
+  await wall.goto(`${origin}/jobs?category=active&type=all`);
+  await expect(wall.getByRole("checkbox")).toHaveCount(0);
+  const shown = await wall.locator("tr[data-job-id]").first().getAttribute("data-job-id");
+  await wall.goto(`${origin}/jobs/${shown}`);
+  await expect(wall.locator("h1")).toContainText(`Job ${shown}`);
+  await expect(wall.getByRole("group", { name: "Job actions" })).toHaveCount(0);
+  const displayTry = await wall.request.post(`${origin}/api/jobs/actions`, {
+    data: { action: "kill", jobIds: [Number(shown)], idempotencyKey: "display-try-001" },
+    headers: { Origin: origin },
+  });
+  expect(displayTry.status()).toBe(403);
+  expect((await displayTry.json()).error.code).toBe("actions_need_sign_in");
+  await display.close();
+});
+
+test("a bulk kill of every job matching a view asks for the typed count", async ({ page }) => {
+  // One client's active jobs: a few, so the rest of the estate is left as the other specs expect it.
+  const active = (await simulatorJobs("jobCategory=Active&jobFilter=")) as Summary[];
+  const byClient = new Map<string, number>();
+  for (const job of active) {
+    const name = job.subclient?.clientName;
+    if (name && ["Running", "Waiting", "Pending", "Queued"].includes(job.status))
+      byClient.set(name, (byClient.get(name) ?? 0) + 1);
+  }
+  const [client] = [...byClient].filter(([, count]) => count >= 2).sort((a, b) => a[1] - b[1])[0] ?? [];
+  expect(client).toBeDefined();
+  await signIn(page, "admin");
+  await page.goto(`/jobs?category=active&type=all&client=${encodeURIComponent(client ?? "")}`);
+  const total = Number((await page.getByTestId("total").textContent())?.split(" ")[0]);
+  await page
+    .getByRole("checkbox", { name: /^Choose job / })
+    .first()
+    .click();
+  if (total > 1)
+    await page.getByRole("button", { name: `Choose all ${total} jobs matching this view` }).click();
+  await expect(page.getByTestId("chosen")).toHaveText(`All ${total} jobs matching this view`);
+  await page.getByTestId("action-bar").getByRole("button", { name: "Kill…" }).click();
+  const dialog = page.getByTestId("action-dialog");
+  const summary = dialog.getByTestId("action-summary");
+  await expect(summary).toContainText("This will kill");
+  const count = Number(/kill (\d+) job/.exec((await summary.textContent()) ?? "")?.[1]);
+  expect(count).toBeGreaterThanOrEqual(2);
+  const confirm = dialog.getByRole("button", { name: `Kill ${count} jobs` });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(`Type ${count} to confirm`).fill(String(count - 1));
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(`Type ${count} to confirm`).fill(String(count));
+  await confirm.click();
+  await expect(dialog.getByTestId("action-outcome")).toContainText(`${count} accepted, 0 refused`);
+  await expect(async () => {
+    await advanceClock(6);
+    await expect(dialog.locator('[data-testid="followed-status"][data-settled="false"]')).toHaveCount(0, {
+      timeout: 2000,
+    });
+  }).toPass({ timeout: 30_000 });
+  await expect(dialog.getByTestId("followed-status").first()).toContainText("now Killed");
+  await dialog.getByRole("button", { name: "Close" }).click();
+});
+
+test("a view that changed between preview and confirmation is refused with the new preview", async ({
+  page,
+}) => {
+  await signIn(page, "admin");
+  const jobs = await running((j) => j.jobType === "Backup");
+  await page.goto("/jobs?category=active&status=running&type=backup");
+  const total = Number((await page.getByTestId("total").textContent())?.split(" ")[0]);
+  await page
+    .getByRole("checkbox", { name: /^Choose job / })
+    .first()
+    .click();
+  await page.getByRole("button", { name: `Choose all ${total} jobs matching this view` }).click();
+  await page.getByTestId("action-bar").getByRole("button", { name: "Suspend…" }).click();
+  const dialog = page.getByTestId("action-dialog");
+  await expect(dialog.getByTestId("action-summary")).toContainText(`suspend ${total} jobs`);
+  // Meanwhile one of them is suspended elsewhere (through the CommCell's own API).
+  const response = await page.request.post("/api/jobs/actions", {
+    data: { action: "suspend", jobIds: [jobs[0]?.jobId], idempotencyKey: "elsewhere-000001" },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(response.status()).toBe(200);
+  // More than ten jobs ask for the typed count; fewer do not.
+  if (total > 10) await dialog.getByLabel(`Type ${total} to confirm`).fill(String(total));
+  else await expect(dialog.getByLabel(`Type ${total} to confirm`)).toHaveCount(0);
+  await dialog.getByRole("button", { name: `Suspend ${total} jobs` }).click();
+  await expect(dialog.getByRole("alert")).toContainText("The jobs have changed since the preview");
+  await expect(dialog.getByTestId("action-summary")).toContainText(`suspend ${total - 1} jobs`);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+});
+
+test("a double-clicked confirmation acts once", async ({ page }) => {
+  const [job] = await running((j) => j.jobType === "Backup");
+  await signIn(page, "admin");
+  const before = (await simulatorState()).requests["POST Job"] ?? 0;
+  const origin = new URL(page.url()).origin;
+  const body = {
+    action: "suspend",
+    jobIds: [job?.jobId],
+    expectedCount: 1,
+    idempotencyKey: "double-click-0001",
+  };
+  const [first, second] = await Promise.all([
+    page.request.post("/api/jobs/actions", { data: body, headers: { Origin: origin } }),
+    page.request.post("/api/jobs/actions", { data: body, headers: { Origin: origin } }),
+  ]);
+  expect(await first.json()).toEqual(await second.json());
+  expect((await first.json()).results[0].outcome).toBe("accepted");
+  expect(((await simulatorState()).requests["POST Job"] ?? 0) - before).toBe(1);
+  // In the page too: the confirm button clicked twice sends one request.
+  await page.goto(`/jobs/${job?.jobId}`);
+  await advanceClock(11);
+  await page.reload();
+  await page.getByRole("group", { name: "Job actions" }).getByRole("button", { name: "Resume" }).click();
+  const confirm = page.getByTestId("action-dialog").getByRole("button", { name: "Resume 1 job" });
+  await confirm.dblclick();
+  await expect(page.getByTestId("action-outcome")).toHaveText("1 accepted, 0 refused, 0 not applicable.");
+  expect(((await simulatorState()).requests["POST Job"] ?? 0) - before).toBe(2);
+});
+
+test("a cross-site POST is refused before anything is read or sent", async ({ page }) => {
+  const [job] = await running();
+  await signIn(page, "admin");
+  const before = (await simulatorState()).requests["POST Job"] ?? 0;
+  const attempt = await page.request.post("/api/jobs/actions", {
+    data: { action: "kill", jobIds: [job?.jobId], idempotencyKey: "cross-site-00001" },
+    headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+  });
+  expect(attempt.status()).toBe(403);
+  expect((await attempt.json()).error.code).toBe("cross_origin");
+  const bad = await page.request.post("/api/jobs/actions", {
+    data: { action: "explode", jobIds: ["1"], idempotencyKey: "bad-input-000001" },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toMatchObject({ param: "action" });
+  const empty = await page.request.post("/api/jobs/actions", {
+    data: { action: "kill", jobIds: [], idempotencyKey: "bad-input-000002" },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect((await empty.json()).error).toMatchObject({
+    param: "jobIds",
+    message: "jobIds must name at least one job",
+  });
+  const keyless = await page.request.post("/api/jobs/actions", {
+    data: { action: "kill", jobIds: [1] },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect((await keyless.json()).error).toMatchObject({ param: "idempotencyKey" });
+  expect(((await simulatorState()).requests["POST Job"] ?? 0) - before).toBe(0);
+  // The signed-in person sees their own recent actions.
+  const mine = await page.request.get("/api/jobs/actions");
+  expect((await mine.json()).actions.length).toBeGreaterThan(0);
+});
