@@ -29,6 +29,22 @@ describe("readServerConfig", () => {
     );
   });
 
+  it("has job actions on unless ACTIONS=off, and an audit file only when named", () => {
+    expect(readServerConfig({ SESSION_SECRET: SECRET }, false)).toMatchObject({
+      actionsEnabled: true,
+      auditLogFile: null,
+    });
+    expect(
+      readServerConfig(
+        { SESSION_SECRET: SECRET, ACTIONS: "off", AUDIT_LOG_FILE: " /var/log/cjm.log " },
+        false,
+      ),
+    ).toMatchObject({ actionsEnabled: false, auditLogFile: "/var/log/cjm.log" });
+    expect(() => readServerConfig({ SESSION_SECRET: SECRET, ACTIONS: "sometimes" }, false)).toThrow(
+      'ACTIONS must be true or false (got "sometimes")',
+    );
+  });
+
   it("keeps the cache TTL at or above the refresh floor", () => {
     expect(readServerConfig({}, true)).toMatchObject({ cacheTtlMs: 10_000, refreshFloorMs: 5_000 });
     expect(readServerConfig({ REFRESH_FLOOR_SECONDS: "30" }, true).cacheTtlMs).toBe(30_000);
