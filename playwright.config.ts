@@ -66,6 +66,8 @@ export default defineConfig({
     server(PORT, PORT + 81, {}),
     server(PRIVATE_PORT, PORT + 91, {
       ALLOW_ANONYMOUS_VIEW: "false",
+      // A read-only deployment: nobody acts on jobs here, signed in or not.
+      ACTIONS: "off",
       DISPLAY_KEY,
       SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
     }),

@@ -236,6 +236,13 @@ test("a view that changed between preview and confirmation is refused with the n
   await expect(dialog.getByRole("alert")).toContainText("The jobs have changed since the preview");
   await expect(dialog.getByTestId("action-summary")).toContainText(`suspend ${total - 1} jobs`);
   await dialog.getByRole("button", { name: "Cancel" }).click();
+  // Leave the estate as the other specs expect it: the job suspended elsewhere runs again.
+  await advanceClock(11);
+  const resumed = await page.request.post("/api/jobs/actions", {
+    data: { action: "resume", jobIds: [jobs[0]?.jobId], idempotencyKey: "elsewhere-000002" },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect((await resumed.json()).results[0].outcome).toBe("accepted");
 });
 
 test("a double-clicked confirmation acts once", async ({ page }) => {
@@ -300,4 +307,26 @@ test("a cross-site POST is refused before anything is read or sent", async ({ pa
   // The signed-in person sees their own recent actions.
   const mine = await page.request.get("/api/jobs/actions");
   expect((await mine.json()).actions.length).toBeGreaterThan(0);
+});
+
+test("ACTIONS=off hides every control, even from the admin, and the API says why", async ({ page }) => {
+  const origin = `http://127.0.0.1:${PRIVATE_PORT}`;
+  await page.goto(`${origin}/login?next=/jobs`);
+  await page.getByLabel("CommCell user name").fill("admin");
+  await page.getByLabel("Password").fill("admin");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("user")).toHaveText("admin");
+  await page.goto(`${origin}/jobs?category=active&type=all`);
+  await expect(page.getByTestId("total")).toBeVisible();
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+  const shown = await page.locator("tr[data-job-id]").first().getAttribute("data-job-id");
+  await page.goto(`${origin}/jobs/${shown}`);
+  await expect(page.locator("h1")).toContainText(`Job ${shown}`);
+  await expect(page.getByRole("group", { name: "Job actions" })).toHaveCount(0);
+  const attempt = await page.request.post(`${origin}/api/jobs/actions`, {
+    data: { action: "suspend", jobIds: [Number(shown)], idempotencyKey: "read-only-000001" },
+    headers: { Origin: origin },
+  });
+  expect(attempt.status()).toBe(403);
+  expect((await attempt.json()).error).toMatchObject({ code: "actions_disabled" });
 });

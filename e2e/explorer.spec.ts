@@ -152,6 +152,8 @@ test("a running job's progress moves on screen as the CommCell's does", async ({
   const running = page
     .locator("tbody tr[data-job-id]")
     .filter({ has: page.locator("progress") })
+    // A suspended job shows its progress too, and it does not move.
+    .filter({ has: page.locator('td[data-column="status"]', { hasText: /^Running$/ }) })
     .first();
   await expect(running).toBeVisible();
   const id = await running.getAttribute("data-job-id");

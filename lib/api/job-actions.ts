@@ -88,12 +88,6 @@ export type ActionAnswer =
 
 /** Only a person with their own CommCell token acts, and only where actions are on. */
 export function assertMayAct(viewer: Viewer): asserts viewer is Viewer & { kind: "user"; name: string } {
-  if (!getRuntime().server.actionsEnabled)
-    throw new ApiError(
-      403,
-      "actions_disabled",
-      "Job actions are turned off on this dashboard (ACTIONS=off).",
-    );
   if (viewer.kind !== "user" || viewer.name === null) {
     throw new ApiError(
       403,
@@ -101,6 +95,12 @@ export function assertMayAct(viewer: Viewer): asserts viewer is Viewer & { kind:
       "Only a person signed in with their own CommCell account may act on jobs; display screens and anonymous viewers may not.",
     );
   }
+  if (!getRuntime().server.actionsEnabled)
+    throw new ApiError(
+      403,
+      "actions_disabled",
+      "Job actions are turned off on this dashboard (ACTIONS=off).",
+    );
 }
 
 async function mapLimit<T, R>(
