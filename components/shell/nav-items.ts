@@ -3,6 +3,7 @@
 export const NAV_ITEMS = [
   { key: "overview", label: "Overview", href: "/" },
   { key: "jobs", label: "Jobs", href: "/jobs" },
+  { key: "coverage", label: "Coverage", href: "/coverage" },
   { key: "wall", label: "Wall display", href: "/wall" },
 ] as const;
 

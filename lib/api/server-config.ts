@@ -2,6 +2,7 @@
 
 import { randomBytes } from "node:crypto";
 import { ConfigError, envFlag, envWhole } from "@/lib/commcell/config";
+import { COVERAGE_WINDOWS, type CoverageWindow, isCoverageWindow } from "@/lib/jobs/coverage-params";
 
 export interface ServerConfig {
   /** Encrypts the session cookie; at least 32 characters. */
@@ -27,12 +28,22 @@ export interface ServerConfig {
   readonly actionsEnabled: boolean;
   /** A file every job action attempt is appended to, one JSON line each; null for the server log only. */
   readonly auditLogFile: string | null;
+  /** The coverage period shown when the URL names none (COVERAGE_WITHIN). */
+  readonly coverageWithin: CoverageWindow;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 function seconds(env: Env, name: string, fallback: number, min: number, max: number): number {
   return envWhole(env, name, fallback, min, max, "seconds");
+}
+
+function coverageWithin(value: string | undefined): CoverageWindow {
+  const text = value?.trim() || "24h";
+  if (isCoverageWindow(text)) return text;
+  throw new ConfigError(
+    `COVERAGE_WITHIN must be one of ${Object.keys(COVERAGE_WINDOWS).join(", ")} (got "${value}")`,
+  );
 }
 
 export function readServerConfig(env: Env, demo: boolean): ServerConfig {
@@ -67,5 +78,6 @@ export function readServerConfig(env: Env, demo: boolean): ServerConfig {
     trustedProxyHops: envWhole(env, "TRUSTED_PROXY_HOPS", 0, 0, 10),
     actionsEnabled: envFlag(env, "ACTIONS", true),
     auditLogFile: env.AUDIT_LOG_FILE?.trim() || null,
+    coverageWithin: coverageWithin(env.COVERAGE_WITHIN),
   };
 }

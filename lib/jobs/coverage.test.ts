@@ -149,9 +149,20 @@ describe("coverage by Commvault's SLA rules", () => {
     expect(stateOf(report([outside], [inventory(2, 2)], 7 * DAY), 2)).toBe("protected");
   });
 
-  it("takes the inventory's last backup when it is newer than the history reaches", () => {
-    const r = report([], [inventory(1, 1, { lastBackupTime: NOW - 2 * HOUR })]);
-    expect(r.clients[0]?.subclients[0]).toMatchObject({ state: "protected", lastSuccess: { jobId: null } });
+  it("takes the inventory's last backup only from before the history reaches", () => {
+    const index = new CoverageIndex();
+    const old = [inventory(1, 1, { lastBackupTime: NOW - 40 * DAY })];
+    expect(index.report(60 * DAY, NOW, old, NOW - 30 * DAY).clients[0]?.subclients[0]).toMatchObject({
+      state: "protected",
+      lastSuccess: { jobId: null, endTime: NOW - 40 * DAY },
+    });
+    // Within the history, a database's "completed with errors" the inventory counts is still no success.
+    const db = { id: 2, client: 2, agent: "SQL Server" };
+    const recent = [inventory(2, 2, { agent: "SQL Server", lastBackupTime: NOW - 2 * HOUR })];
+    index.add(backup(db, "Completed w/ one or more errors", 2));
+    expect(index.report(DAY, NOW, recent, NOW - 30 * DAY).clients[0]?.subclients[0]?.state).toBe(
+      "never_backed_up",
+    );
   });
 
   it("without an inventory, sees only subclients that produced a job", () => {

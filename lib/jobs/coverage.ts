@@ -210,7 +210,13 @@ export class CoverageIndex {
    * The coverage for a period ending `now` (epoch ms). With an inventory, its subclients are the list (one
    * that never ran still shows); without one (null), only subclients that produced a counted job.
    */
-  report(periodMs: number, now: number, inventory: readonly InventorySubclient[] | null): CoverageReport {
+  report(
+    periodMs: number,
+    now: number,
+    inventory: readonly InventorySubclient[] | null,
+    /** Epoch ms the job history reaches back to; the inventory's older last backups fill in before it. */
+    historyFrom = Number.NEGATIVE_INFINITY,
+  ): CoverageReport {
     const start = now - periodMs;
     // A success that falls out of the period within its next quarter puts the subclient at risk.
     const riskBefore = now - periodMs * 0.75;
@@ -221,8 +227,10 @@ export class CoverageIndex {
       inv: InventorySubclient | null,
     ) => {
       const fromJobs = fold?.lastSuccess ?? null;
+      // The inventory's last backup stands in only where the history does not reach: within it, the jobs
+      // decide (the inventory counts a database's "completed with errors" as a backup; the SLA does not).
       const fromInventory =
-        inv?.lastBackupTime && (!fromJobs || inv.lastBackupTime > fromJobs.endTime)
+        inv?.lastBackupTime && inv.lastBackupTime < historyFrom && !fromJobs
           ? { jobId: null, endTime: inv.lastBackupTime, level: null, size: null }
           : null;
       const lastSuccess = fromInventory ?? fromJobs;

@@ -216,6 +216,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
             ? reply(200, { ok: true })
             : reply(404, { error: "no such job" });
         }
+        const failPath = /^\/subclients\/(\d+)\/fail$/.exec(path);
+        if (failPath && req.method === "POST") {
+          return commcell.failSubclient(Number(failPath[1]))
+            ? reply(200, { ok: true })
+            : reply(404, { error: "no such subclient" });
+        }
         return reply(404, { error: `unknown admin call ${req.method} ${path}` });
       })
       .catch((error: unknown) => {

@@ -101,6 +101,8 @@ export class SimulatedCommCell {
   private readonly days = new Map<number, JobPlan[]>();
   private readonly byId = new Map<number, JobPlan>();
   private readonly overrides = new Map<number, JobOverride>();
+  /** Subclients made to fail, from when (unix s). */
+  private readonly failing = new Map<number, number>();
   /** Reasons set through the admin endpoint, for tests that need a particular text (markup, length). */
   private readonly reasons = new Map<number, string>();
   private readonly firstIdCache = new Map<number, number>([[EPOCH_DAY, FIRST_JOB_ID]]);
@@ -248,7 +250,7 @@ export class SimulatedCommCell {
       if (active ? query.category === "finished" : query.category === "active" || end < since) continue;
       if (total >= query.offset && page.length < query.limit) {
         const state = jobStateAt(plan, now, override ?? NO_OVERRIDE);
-        if (state) page.push(this.reasons.size > 0 ? this.withReason({ plan, state }) : { plan, state });
+        if (state) page.push(this.adjusted({ plan, state }));
       }
       total++;
     }
@@ -260,6 +262,34 @@ export class SimulatedCommCell {
     if (!this.job(id)) return false;
     this.reasons.set(id, text);
     return true;
+  }
+
+  /**
+   * Makes every job of a subclient that starts from now on fail (tests only, through the loopback admin
+   * endpoint): what coverage must notice. False for an unknown subclient.
+   */
+  failSubclient(id: number): boolean {
+    if (!this.estate.subclients.some((sub) => sub.id === id)) return false;
+    this.failing.set(id, this.now());
+    return true;
+  }
+
+  /** A job as the test controls (reason texts, failing subclients) have changed it. */
+  private adjusted(job: JobAtNow): JobAtNow {
+    const reasoned = this.reasons.size > 0 ? this.withReason(job) : job;
+    if (this.failing.size === 0 || reasoned.state.active) return reasoned;
+    const from = this.failing.get(reasoned.plan.subclient?.id ?? -1);
+    if (from === undefined || reasoned.plan.start < from || reasoned.state.status === "Killed")
+      return reasoned;
+    return {
+      ...reasoned,
+      state: {
+        ...reasoned.state,
+        status: "Failed",
+        statusColor: "redspan",
+        reason: { text: "Simulated failure: this subclient was made to fail.", code: "19:1" },
+      },
+    };
   }
 
   private withReason(job: JobAtNow): JobAtNow {
@@ -274,7 +304,7 @@ export class SimulatedCommCell {
     const plan = this.byId.get(id);
     if (!plan) return null;
     const state = jobStateAt(plan, now, this.overrideOf(id));
-    return state ? this.withReason({ plan, state }) : null;
+    return state ? this.adjusted({ plan, state }) : null;
   }
 
   /** The job's event log up to now, newest first; null for a job the CommCell does not have. */
