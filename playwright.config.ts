@@ -13,6 +13,8 @@ process.env.E2E_ADMIN_TOKEN ??= `e2e-${randomBytes(18).toString("hex")}`;
 export const SIMULATOR_ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN;
 /** A second server that shows jobs only to signed-in viewers and display keys, for access-control specs. */
 export const PRIVATE_PORT = PORT + 1;
+/** The private server's own simulator: specs that move its clock leave the main one's night alone. */
+export const PRIVATE_SIMULATOR_PORT = PORT + 91;
 export const DISPLAY_KEY = "e2e-display-key-0123456789";
 
 if (!existsSync(CHROMIUM_PATH)) {
@@ -64,7 +66,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [
     server(PORT, PORT + 81, {}),
-    server(PRIVATE_PORT, PORT + 91, {
+    server(PRIVATE_PORT, PRIVATE_SIMULATOR_PORT, {
       ALLOW_ANONYMOUS_VIEW: "false",
       // A read-only deployment: nobody acts on jobs here, signed in or not.
       ACTIONS: "off",

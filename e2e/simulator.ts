@@ -2,7 +2,12 @@
 // its counters and tokens.
 
 import { signInAt } from "../lib/simulator/testing";
-import { SIMULATOR_ADMIN_PORT, SIMULATOR_ADMIN_TOKEN, SIMULATOR_PORT } from "../playwright.config";
+import {
+  PRIVATE_SIMULATOR_PORT,
+  SIMULATOR_ADMIN_PORT,
+  SIMULATOR_ADMIN_TOKEN,
+  SIMULATOR_PORT,
+} from "../playwright.config";
 
 const ROOT = `http://127.0.0.1:${SIMULATOR_PORT}/SearchSvc/CVWebService.svc/`;
 const ADMIN = `http://127.0.0.1:${SIMULATOR_ADMIN_PORT}/`;
@@ -18,8 +23,8 @@ export async function simulatorJobs(query: string): Promise<{ status: string; jo
   return (body.jobs ?? []).map((job) => job.jobSummary);
 }
 
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${ADMIN}${path}`, {
+async function admin<T>(method: string, path: string, body?: unknown, base = ADMIN): Promise<T> {
+  const response = await fetch(`${base}${path}`, {
     method,
     headers: { Authorization: `Bearer ${SIMULATOR_ADMIN_TOKEN}` },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -45,4 +50,41 @@ export async function jobAction(jobId: number, action: "pause" | "resume" | "kil
     headers: { Accept: "application/json", Authtoken: await token() },
   });
   if (!response.ok) throw new Error(`${action} ${jobId}: HTTP ${response.status}`);
+}
+
+/** The private server's simulator (its admin port is the next one): its clock and its subclients. */
+const PRIVATE_ADMIN = `http://127.0.0.1:${PRIVATE_SIMULATOR_PORT + 1}/`;
+export const privateSimulator = {
+  advanceClock: (seconds: number) => admin("POST", "clock/advance", { seconds }, PRIVATE_ADMIN),
+  failSubclient: (id: number) => admin("POST", `subclients/${id}/fail`, undefined, PRIVATE_ADMIN),
+  now: () => admin<{ now: number }>("GET", "state", undefined, PRIVATE_ADMIN).then((state) => state.now),
+};
+
+/** The main simulator's subclient inventory, as the CommCell's admin sees it. */
+export async function simulatorInventory(): Promise<
+  { clientId: number; subclientId: number; agent: string; lastBackupTime: number; enableBackup: boolean }[]
+> {
+  const auth = { Accept: "application/json", Authtoken: await token() };
+  const clients = (await (await fetch(`${ROOT}Client`, { headers: auth })).json()) as {
+    clientProperties: { client: { clientEntity: { clientId: number } } }[];
+  };
+  const all = [];
+  for (const client of clients.clientProperties) {
+    const id = client.client.clientEntity.clientId;
+    const body = (await (await fetch(`${ROOT}Subclient?clientId=${id}`, { headers: auth })).json()) as {
+      subClientProperties: {
+        subClientEntity: { subclientId: number; appName: string };
+        commonProperties: { lastBackupTime: number; enableBackup: boolean };
+      }[];
+    };
+    for (const sub of body.subClientProperties)
+      all.push({
+        clientId: id,
+        subclientId: sub.subClientEntity.subclientId,
+        agent: sub.subClientEntity.appName,
+        lastBackupTime: sub.commonProperties.lastBackupTime,
+        enableBackup: sub.commonProperties.enableBackup,
+      });
+  }
+  return all;
 }

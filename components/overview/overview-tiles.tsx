@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { OverviewLinks } from "@/lib/jobs/overview-links";
 import type { OverviewTiles as Tiles } from "@/lib/jobs/overview-metrics";
 import { STATUS_GROUPS, TILE_KEYS, toneColour } from "@/lib/jobs/status-groups";
+import { ProtectedTile } from "./protected-tile";
 
 /** The numbers that answer "is anything broken": each opens the /jobs view of the jobs behind it. */
 export function OverviewTiles({ tiles, links }: { tiles: Tiles; links: OverviewLinks }) {
@@ -39,6 +40,9 @@ export function OverviewTiles({ tiles, links }: { tiles: Tiles; links: OverviewL
           {tiles.successRate === null ? "–" : `${(tiles.successRate * 100).toFixed(1)} %`}
         </span>
         <span className="text-sm">Success rate (finished)</span>
+      </li>
+      <li>
+        <ProtectedTile />
       </li>
     </ul>
   );

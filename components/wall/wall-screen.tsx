@@ -14,6 +14,7 @@ import { isNewFailure, type SeenFailures } from "@/lib/wall/new-failures";
 import { useScheduledReload } from "./use-scheduled-reload";
 import { useSeenFailures } from "./use-seen-failures";
 import { useWallView } from "./use-wall-view";
+import { WallCoverage } from "./wall-coverage";
 import { WallJobList } from "./wall-job-list";
 import { WallPanel } from "./wall-panel";
 import { ActiveRow, FailureRow } from "./wall-rows";
@@ -100,6 +101,7 @@ export function WallScreen({ refreshFloorSeconds }: { refreshFloorSeconds: numbe
                 <Rotation panels={others} seconds={wall.rotate as number}>
                   {(panel, position) => (
                     <Panel
+                      intervalMs={intervalMs}
                       panel={panel}
                       summary={data.summary}
                       now={now}
@@ -119,6 +121,7 @@ export function WallScreen({ refreshFloorSeconds }: { refreshFloorSeconds: numbe
                 >
                   {others.map((panel) => (
                     <Panel
+                      intervalMs={intervalMs}
                       key={panel}
                       panel={panel}
                       summary={data.summary}
@@ -187,6 +190,7 @@ function Panel({
   timeZone,
   seen,
   aside,
+  intervalMs,
 }: {
   panel: Exclude<PanelId, "tiles">;
   summary: WallSummary;
@@ -194,6 +198,7 @@ function Panel({
   timeZone: string | undefined;
   seen: SeenFailures;
   aside?: string;
+  intervalMs: number;
 }) {
   const title = WALL_PANEL_LABELS[panel];
   switch (panel) {
@@ -230,6 +235,12 @@ function Panel({
       return (
         <WallPanel id={panel} title={title} aside={aside}>
           <WallSavings savings={summary.savings} />
+        </WallPanel>
+      );
+    case "coverage":
+      return (
+        <WallPanel id={panel} title={title} aside={aside}>
+          <WallCoverage intervalMs={intervalMs} />
         </WallPanel>
       );
   }

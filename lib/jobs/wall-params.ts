@@ -7,7 +7,7 @@ import { parseSummaryFilters } from "./summary-filters";
 import { ParamError, type ParamProblem, type ParamTable, parseParams, wholeNumberParam } from "./url-params";
 import { VIEW_PARAMS } from "./view-params";
 
-export const WALL_PANELS = ["tiles", "failures", "active", "waiting", "savings"] as const;
+export const WALL_PANELS = ["tiles", "failures", "active", "waiting", "savings", "coverage"] as const;
 export type WallPanel = (typeof WALL_PANELS)[number];
 
 export const WALL_PANEL_LABELS = {
@@ -16,6 +16,7 @@ export const WALL_PANEL_LABELS = {
   active: "Active jobs",
   waiting: "Why jobs wait",
   savings: "Deduplication savings",
+  coverage: "Not protected",
 } as const satisfies Record<WallPanel, string>;
 
 export interface WallParams {
@@ -34,7 +35,8 @@ export interface WallParams {
 }
 
 export const DEFAULT_WALL: WallParams = {
-  panels: WALL_PANELS,
+  // Coverage is chosen by URL (panels=...,coverage): it asks the CommCell for its subclient inventory too.
+  panels: ["tiles", "failures", "active", "waiting", "savings"],
   rotate: null,
   refresh: 30,
   tz: "browser",
