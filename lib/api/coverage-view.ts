@@ -40,8 +40,10 @@ export function indexFor(key: string, answer: RefreshedJobs): CoverageIndex {
   const held = indexes.get(key);
   if (held?.answer === answer) return held.index;
   const index = held?.index ?? new CoverageIndex();
-  // Job objects the index has seen are skipped: an incremental refresh keeps the unchanged ones.
-  index.addAll(answer.jobs);
+  // A merged answer built on the one the index holds brings only its delta; any other, every job (those
+  // the index has seen are skipped).
+  if (held && answer.delta && answer.previousVersion === held.answer.version) index.addAll(answer.delta);
+  else index.addAll(answer.jobs);
   indexes.set(key, { answer, index });
   if (indexes.size > 200) indexes.delete(indexes.keys().next().value as string);
   return index;

@@ -14,6 +14,8 @@ const fetched = (pages: number, jobs = 0): FetchedJobs => ({
   fullAt: 0,
   incremental: false,
   clockOffsetMs: 0,
+  version: 0,
+  delta: null,
 });
 
 function cache(

@@ -21,7 +21,18 @@ export interface RefreshedJobs extends FetchedJobs {
   readonly fullAt: number;
   /** Whether this answer was merged from a partial fetch. */
   readonly incremental: boolean;
+  /** This answer's number: one more than the answer it was merged into (a full fetch starts anew). */
+  readonly version: number;
+  /**
+   * For a merged answer, the jobs this refresh fetched (every other job is the previous answer's own
+   * object): what something kept beside the answer, such as the coverage index, needs to take in.
+   */
+  readonly delta: readonly Job[] | null;
+  /** The version of the answer a merged one was built on. */
+  readonly previousVersion?: number;
 }
+
+let versions = 0;
 
 export interface Previous {
   readonly value: RefreshedJobs;
@@ -64,7 +75,7 @@ export async function refreshJobs(
   if (full) {
     const whole = await fetchJobs(session, query, paging, clock);
     const jobs = withinWindow(whole.jobs, query.lookupSeconds, now + whole.clockOffsetMs);
-    return { ...whole, jobs, fullAt: now, incremental: false };
+    return { ...whole, jobs, fullAt: now, incremental: false, version: ++versions, delta: null };
   }
   // Active jobs come with any category but "finished"; a finished-only view needs only the newly finished.
   const deltaQuery: UpstreamJobQuery = {
@@ -78,5 +89,14 @@ export async function refreshJobs(
     query.lookupSeconds,
     now + delta.clockOffsetMs,
   );
-  return { ...delta, jobs, upstreamTotal: jobs.length, fullAt: previous.value.fullAt, incremental: true };
+  return {
+    ...delta,
+    jobs,
+    upstreamTotal: jobs.length,
+    fullAt: previous.value.fullAt,
+    incremental: true,
+    version: ++versions,
+    previousVersion: previous.value.version,
+    delta: delta.jobs,
+  };
 }

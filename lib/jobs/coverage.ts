@@ -87,10 +87,11 @@ interface Fold {
   readonly strikes: Map<number, number>;
 }
 
-function keyOf(job: Job): string | null {
+/** A subclient's key: its id (a number, the common case and the inventory's), else client and name. */
+function keyOf(job: Job): number | string | null {
   const sub = job.subclient;
   if (!sub) return null;
-  if (sub.id !== null && sub.id > 0) return `s${sub.id}`;
+  if (sub.id !== null && sub.id > 0) return sub.id;
   return sub.name && job.client ? `c${job.client.id ?? job.client.name}:${sub.name}` : null;
 }
 
@@ -144,7 +145,7 @@ const rank = (state: CoverageState) => COVERAGE_STATES.indexOf(state);
 const clientKey = (id: number | null, name: string) => (id !== null ? `i${id}` : `n${name}`);
 
 export class CoverageIndex {
-  private readonly folds = new Map<string, Fold>();
+  private readonly folds = new Map<number | string, Fold>();
   private readonly seen = new WeakSet<Job>();
   private readonly groups = new Map<string, Set<string>>();
 
@@ -256,7 +257,7 @@ export class CoverageIndex {
     };
     if (inventory) {
       for (const inv of inventory) {
-        const fold = this.folds.get(`s${inv.id}`);
+        const fold = this.folds.get(inv.id);
         entries.push({
           clientId: inv.clientId,
           clientName: inv.clientName,
