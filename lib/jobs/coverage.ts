@@ -156,7 +156,10 @@ export class CoverageIndex {
     if (job.client && job.clientGroups.length > 0) {
       const key = clientKey(job.client.id, job.client.name ?? "");
       let groups = this.groups.get(key);
-      if (!groups) this.groups.set(key, (groups = new Set()));
+      if (!groups) {
+        groups = new Set();
+        this.groups.set(key, groups);
+      }
       for (const group of job.clientGroups) if (group.name) groups.add(group.name);
     }
     const outcome = backupOutcome(job);
