@@ -20,6 +20,9 @@ test("refuses a wrong password in plain words, then signs in and out", async ({ 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL("/");
   await expect(page.getByTestId("user")).toHaveText("admin");
+  // The overview's Protected tile reads coverage with the new session; signing out while that read is on
+  // its way ends the CommCell token under it, and its 401 would be logged.
+  await expect(page.locator('[data-tile="Protected"]')).toContainText("%");
   const cookie = (await page.context().cookies()).find((c) => c.name === "cjm_session");
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   await page.getByRole("button", { name: "Sign out" }).click();
