@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# What the tests need from Debian before they start: Chromium for the end-to-end tests. Checked first, so a
+# What the tests need from Debian before they start: Chromium for the end-to-end tests, and redis-server for
+# the tests of several instances sharing one Redis (started by the tests themselves, on loopback, never as a
+# system service). Checked first, so a
 # fresh machine installs it (as root) or stops at once with the exact line to run, instead of failing half
 # an hour into the suite.
 set -euo pipefail
@@ -14,6 +16,10 @@ if [ ! -x "$chromium" ]; then
   missing+=(chromium)
 fi
 
+if ! command -v redis-server >/dev/null 2>&1; then
+  missing+=(redis-server)
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -26,5 +32,11 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "system-deps: installing ${missing[*]} from Debian's packages"
 apt-get update -qq
+# policy-rc.d 101: the package must not start a system-wide Redis of its own.
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+  chmod +x /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 echo "system-deps: installed ${missing[*]}"

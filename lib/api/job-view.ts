@@ -45,7 +45,7 @@ function selected(answer: FetchedJobs, filters: JobFilters): Job[] {
 
 /** Every job of the filters' upstream query, through the cache: what the CommCell filtered, no more. */
 export async function cachedJobs(viewer: Viewer, filters: JobFilters): Promise<CachedJobs> {
-  const { cache, upstream } = getRuntime();
+  const { cache, upstream, answers } = getRuntime();
   const query = upstreamQueryOf(filters);
   const cacheKey = `${viewer.cacheKey}|${upstreamQueryKey(query)}`;
   const paging = {
@@ -53,7 +53,12 @@ export async function cachedJobs(viewer: Viewer, filters: JobFilters): Promise<C
     concurrency: upstream.config.pageConcurrency,
     maxPages: upstream.config.maxPages,
   };
-  return cache.get(cacheKey, (previous) => refreshJobs(viewer.upstream, query, paging, previous));
+  const load = (previous: Parameters<typeof refreshJobs>[3]) =>
+    refreshJobs(viewer.upstream, query, paging, previous);
+  // Several instances: the answer another has just fetched, or this one's fetch shared with them.
+  return cache.get(cacheKey, (previous) =>
+    answers ? answers.load(cacheKey, previous, load) : load(previous),
+  );
 }
 
 export async function jobView(viewer: Viewer, filters: JobFilters): Promise<JobView> {

@@ -10,7 +10,12 @@ export class Revocations {
     private readonly max = 200_000,
   ) {}
 
-  revoke(sessionId: string, untilMs: number): void {
+  /** Told of every revocation made here (not of those learned from other instances): to share it. */
+  onRevoke: ((sessionId: string, untilMs: number) => void) | null = null;
+
+  /** `fromPeer`: learned from another instance, so not told on again. */
+  revoke(sessionId: string, untilMs: number, fromPeer = false): void {
+    if (!fromPeer) this.onRevoke?.(sessionId, untilMs);
     this.until.delete(sessionId);
     this.until.set(sessionId, untilMs);
     this.prune();

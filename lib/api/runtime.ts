@@ -5,6 +5,11 @@ import "server-only";
 import { JobCache } from "@/lib/commcell/job-cache";
 import { startUpstream } from "@/lib/commcell/start-upstream";
 import type { Upstream } from "@/lib/commcell/upstream";
+import { RedisLink, readRedisUrl } from "@/lib/shared/redis-link";
+import { SharedAnswers } from "@/lib/shared/shared-answers";
+import { shareRevocations } from "@/lib/shared/shared-revocations";
+import { SharedSignIns } from "@/lib/shared/shared-sign-ins";
+import { sharedToken } from "@/lib/shared/shared-token";
 import { AuditLog } from "./audit-log";
 import { IdempotencyStore } from "./idempotency";
 import type { ActionAnswer } from "./job-actions";
@@ -16,14 +21,21 @@ export interface Runtime {
   readonly upstream: Upstream;
   readonly server: ServerConfig;
   readonly cache: JobCache;
-  readonly signIns: SignInLimiter;
+  readonly signIns: SharedSignIns;
   readonly revocations: Revocations;
   /** Every job action attempt, to the log and AUDIT_LOG_FILE. */
   readonly audit: AuditLog;
   /** Confirmed actions by idempotency key: the same key twice acts once. */
   readonly actionKeys: IdempotencyStore<ActionAnswer>;
   readonly startedAt: number;
+  /** The Redis several instances share their state through (REDIS_URL); null for one instance alone. */
+  readonly redis: RedisLink | null;
+  /** Job-list answers shared through Redis; null without it. */
+  readonly answers: SharedAnswers | null;
 }
+
+/** Compressed answers larger than this are not carried through Redis: each instance fetches those. */
+const SHARED_ANSWER_MAX_BYTES = 32 * 1024 * 1024;
 
 /** Enough for a person opening the overview, the explorer and a wall at once; not for a flood of views. */
 const COLD_FETCHES_PER_IDENTITY = 4;
@@ -34,8 +46,17 @@ type Holder = { [KEY]?: Runtime };
 export async function startRuntime(env: Readonly<Record<string, string | undefined>>): Promise<Runtime> {
   // Server settings first: a bad one should stop the server before a simulator is started for nothing.
   const server = readServerConfig(env, !env.COMMVAULT_URL?.trim());
+  const redisUrl = readRedisUrl(env.REDIS_URL);
   const audit = await AuditLog.open(server.auditLogFile);
   const upstream = await startUpstream(env);
+  const redis = redisUrl ? new RedisLink(redisUrl) : null;
+  redis?.start();
+  const revocations = new Revocations();
+  if (redis) {
+    shareRevocations(redis, revocations);
+    if (upstream.service) upstream.service.tokens.shared = sharedToken(redis, `service:${upstream.root}`);
+    console.info(`commcell: sharing state through Redis at ${new URL(redisUrl as string).host}`);
+  }
   const runtime: Runtime = {
     upstream,
     server,
@@ -46,11 +67,19 @@ export async function startRuntime(env: Readonly<Record<string, string | undefin
       maxColdPerIdentity: COLD_FETCHES_PER_IDENTITY,
       maxStaleMs: server.maxStaleMs,
     }),
-    signIns: new SignInLimiter(),
-    revocations: new Revocations(),
+    signIns: new SharedSignIns(new SignInLimiter(), redis),
+    revocations,
     audit,
     actionKeys: new IdempotencyStore<ActionAnswer>(),
     startedAt: Date.now(),
+    redis,
+    answers: redis
+      ? new SharedAnswers(redis, {
+          ttlMs: server.cacheTtlMs,
+          maxBytes: SHARED_ANSWER_MAX_BYTES,
+          keepMs: server.maxStaleMs,
+        })
+      : null,
   };
   (globalThis as Holder)[KEY] = runtime;
   if (server.sessionSecretGenerated)

@@ -10,8 +10,25 @@ export interface Token {
   readonly issuedAt: number;
 }
 
+/**
+ * Where several instances keep one identity's token (lib/shared/shared-token.ts): the token all use, and a
+ * lock so that one instance signs in when it must be renewed. Every method answers a fallback when the
+ * store is down, and the instance then signs in by itself.
+ */
+export interface SharedToken {
+  read(): Promise<string | null>;
+  write(token: string): Promise<void>;
+  /** Takes the sign-in lock; resolves to its release, or null when another instance holds it. */
+  lock(): Promise<(() => Promise<void>) | null>;
+}
+
+const SHARED_WAIT_MS = 10_000;
+const SHARED_POLL_MS = 100;
+
 export class TokenSource {
   private current: Token | null = null;
+  /** Set once at start when instances share a Redis. */
+  shared: SharedToken | null = null;
   private pending: Promise<Token> | null = null;
   private signIns = 0;
 
@@ -34,15 +51,47 @@ export class TokenSource {
     if (!this.signIn) return null;
     if (this.current && this.current.value !== stale.value) return this.current;
     this.current = null;
-    return this.refresh();
+    return this.refresh(stale.value);
   }
 
-  private refresh(): Promise<Token> {
+  /**
+   * With a shared store: the token another instance holds if it is not the refused one; else this instance
+   * signs in under the lock, or waits for the holder's new token; alone when the store cannot say.
+   */
+  private async sharedSignIn(signIn: () => Promise<string>, stale: string | null): Promise<string> {
+    const shared = this.shared as SharedToken;
+    const held = await shared.read();
+    if (held && held !== stale) return held;
+    const release = await shared.lock();
+    if (release) {
+      try {
+        // The holder before us may have just written one.
+        const again = await shared.read();
+        if (again && again !== stale && again !== held) return again;
+        this.signIns++;
+        const value = await signIn();
+        await shared.write(value);
+        return value;
+      } finally {
+        await release();
+      }
+    }
+    for (let waited = 0; waited < SHARED_WAIT_MS; waited += SHARED_POLL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, SHARED_POLL_MS));
+      const fresh = await shared.read();
+      if (fresh && fresh !== stale && fresh !== held) return fresh;
+    }
+    this.signIns++;
+    return signIn();
+  }
+
+  private refresh(stale: string | null = null): Promise<Token> {
     if (!this.signIn) throw new Error("a fixed token cannot be renewed");
     if (!this.pending) {
       const signIn = this.signIn;
-      this.signIns++;
-      this.pending = signIn()
+      const shared = this.shared;
+      if (!shared) this.signIns++;
+      this.pending = (shared ? this.sharedSignIn(signIn, stale) : signIn())
         .then((value) => {
           this.current = { value, kind: kindOf(value), issuedAt: this.clock() };
           return this.current;

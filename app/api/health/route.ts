@@ -22,6 +22,13 @@ async function mayKnowMore(request: Request): Promise<boolean> {
   }
 }
 
+/** "off" without REDIS_URL; "on" while Redis answers; "down" while each instance falls back to itself. */
+function sharing(): "off" | "on" | "down" {
+  const { redis } = getRuntime();
+  if (!redis) return "off";
+  return redis.isReady ? "on" : "down";
+}
+
 export async function GET(request: Request): Promise<Response> {
   const { upstream, cache, startedAt } = getRuntime();
   const probe = await probeCommCell(upstream.root);
@@ -34,11 +41,14 @@ export async function GET(request: Request): Promise<Response> {
         status,
         upstream: { reachable: probe.reachable, problem: probe.kind },
         lastError: stats.lastError ? { kind: stats.lastError.kind } : null,
+        // Whether several instances share their state: "off" (one instance), "on", or "down" (each alone).
+        sharing: sharing(),
       },
       { status: httpStatus, headers: NO_STORE },
     );
   }
   const tokens = upstream.service?.tokens ?? null;
+  const { redis, answers } = getRuntime();
   const issuedAt = tokens?.issuedAt ?? null;
   return Response.json(
     {
@@ -63,6 +73,8 @@ export async function GET(request: Request): Promise<Response> {
           }
         : null,
       cache: { entries: stats.entries, jobs: stats.jobs, upstreamLoads: stats.loads },
+      sharing: sharing(),
+      redis: redis ? { ...redis.status(), answers: answers?.stats() ?? null } : null,
       lastError: stats.lastError
         ? {
             at: new Date(stats.lastError.at).toISOString(),

@@ -51,7 +51,7 @@ export async function POST(request: Request): Promise<Response> {
     const { upstream, signIns, server } = getRuntime();
     assertSameOrigin(request, server.trustedProxyHops);
     const { username, password } = await readJsonBody(request, SignIn, SIGN_IN_MAX_BYTES);
-    const attempt = signIns.attempt(username, clientAddress(request, server.trustedProxyHops));
+    const attempt = await signIns.attempt(username, clientAddress(request, server.trustedProxyHops));
     if (!attempt.allowed) {
       const seconds = Math.ceil(attempt.waitMs / 1000);
       throw new ApiError(
@@ -74,10 +74,10 @@ export async function POST(request: Request): Promise<Response> {
         );
       }
       // No verdict on the password (the CommCell is down): not a guess.
-      signIns.undecided(attempt);
+      await signIns.undecided(attempt);
       throw error;
     }
-    signIns.succeeded(attempt);
+    await signIns.succeeded(attempt);
     const session = await getSession(isSecure(request));
     // A fresh id per sign-in: a session id fixed before signing in must not carry over.
     session.sid = newSessionId();

@@ -1,0 +1,175 @@
+// Job-list answers shared between instances: one upstream fetch per (identity, upstream query) per TTL
+// across all of them. Before an instance refreshes a view, it looks in Redis for an answer newer than its
+// own and fresh enough; failing that it takes the view's lock (`SET key token NX PX`, released only by its
+// holder), fetches, and writes the answer compressed, versioned and bounded in size, then announces it.
+// An instance that finds the lock taken waits for that announcement (or the answer appearing) instead of
+// fetching too. Each instance keeps its own copy for speed; Redis down means each fetches for itself.
+
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { promisify } from "node:util";
+import { gunzip, gzip } from "node:zlib";
+import type { RefreshedJobs } from "@/lib/commcell/job-refresh";
+import type { RedisLink } from "./redis-link";
+import { RELEASE_LOCK } from "./shared-token";
+
+const pack = promisify(gzip);
+const unpack = promisify(gunzip);
+
+/** Bumped when the stored shape changes: an instance of another build ignores what it cannot read. */
+const FORMAT = 1;
+const CHANNEL = "answers";
+const LOCK_MS = 60_000;
+const WAIT_MS = 30_000;
+
+interface Meta {
+  readonly format: number;
+  readonly fetchedAt: number;
+  readonly bytes: number;
+}
+
+export interface SharedAnswerStats {
+  readonly taken: number;
+  readonly written: number;
+  readonly tooLarge: number;
+}
+
+export class SharedAnswers {
+  private readonly waiters = new Map<string, Set<() => void>>();
+  private taken = 0;
+  private written = 0;
+  private tooLarge = 0;
+
+  constructor(
+    private readonly link: RedisLink,
+    private readonly options: { readonly ttlMs: number; readonly maxBytes: number; readonly keepMs: number },
+    private readonly clock: () => number = Date.now,
+  ) {
+    link.subscribe(CHANNEL, (name) => {
+      for (const wake of this.waiters.get(name) ?? []) wake();
+    });
+  }
+
+  private name(key: string): string {
+    // Cache keys carry user names and queries: hashed, they are short and say nothing in Redis.
+    return Buffer.from(key).toString("base64url").slice(0, 200);
+  }
+
+  private async fresher(
+    name: string,
+    than: number,
+  ): Promise<{ value: RefreshedJobs; fetchedAt: number } | null> {
+    const text = await this.link.run((client) => client.get(this.link.key(`answer-meta:${name}`)), null);
+    if (!text) return null;
+    let meta: Meta;
+    try {
+      meta = JSON.parse(text) as Meta;
+    } catch {
+      return null;
+    }
+    if (
+      meta.format !== FORMAT ||
+      meta.fetchedAt <= than ||
+      this.clock() - meta.fetchedAt >= this.options.ttlMs
+    )
+      return null;
+    const data = await this.link.run((client) => client.get(this.link.key(`answer:${name}`)), null);
+    if (!data) return null;
+    try {
+      const value = JSON.parse((await unpack(Buffer.from(data, "base64"))).toString("utf8")) as RefreshedJobs;
+      this.taken++;
+      // Taken whole: nothing here to merge a delta into.
+      return { value: { ...value, delta: null }, fetchedAt: meta.fetchedAt };
+    } catch {
+      return null;
+    }
+  }
+
+  private async write(name: string, value: RefreshedJobs): Promise<void> {
+    const data = await pack(JSON.stringify({ ...value, delta: null }));
+    if (data.length > this.options.maxBytes) {
+      // Bounded: an answer this large is fetched by each instance rather than carried through Redis.
+      this.tooLarge++;
+      return;
+    }
+    const meta: Meta = { format: FORMAT, fetchedAt: this.clock(), bytes: data.length };
+    const ok = await this.link.run(async (client) => {
+      await client
+        .multi()
+        // As base64 text: the client's replies are strings; the bound is on the compressed bytes.
+        .set(this.link.key(`answer:${name}`), data.toString("base64"), { PX: this.options.keepMs })
+        .set(this.link.key(`answer-meta:${name}`), JSON.stringify(meta), { PX: this.options.keepMs })
+        .exec();
+      return true;
+    }, false);
+    if (ok) {
+      this.written++;
+      await this.link.publish(CHANNEL, name);
+    }
+  }
+
+  private waitForNotice(name: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const set = this.waiters.get(name) ?? new Set();
+      this.waiters.set(name, set);
+      const done = () => {
+        clearTimeout(timer);
+        set.delete(done);
+        if (set.size === 0) this.waiters.delete(name);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      set.add(done);
+    });
+  }
+
+  /**
+   * The answer for `key`: another instance's if it is newer than `previous` and fresh; else this one's
+   * own fetch (`load`) under the view's lock, shared when done; else, while another holds the lock, its.
+   */
+  async load(
+    key: string,
+    previous: { value: RefreshedJobs; fetchedAt: number } | null,
+    load: (previous: { value: RefreshedJobs; fetchedAt: number } | null) => Promise<RefreshedJobs>,
+  ): Promise<RefreshedJobs> {
+    if (!this.link.isReady) return load(previous);
+    const name = this.name(key);
+    const since = previous?.fetchedAt ?? 0;
+    const theirs = await this.fresher(name, since);
+    if (theirs) return theirs.value;
+    const token = randomBytes(12).toString("hex");
+    const lockKey = this.link.key(`answer-lock:${name}`);
+    const taken = await this.link.run(
+      (client) => client.set(lockKey, token, { NX: true, PX: LOCK_MS }),
+      "DOWN",
+    );
+    if (taken === "OK") {
+      try {
+        const value = await load(previous);
+        await this.write(name, value);
+        return value;
+      } finally {
+        await this.link.run(
+          (client) => client.eval(RELEASE_LOCK, { keys: [lockKey], arguments: [token] }),
+          0,
+        );
+      }
+    }
+    if (taken !== "DOWN") {
+      // Another instance is fetching this view: its answer is announced when written.
+      const started = this.clock();
+      while (this.clock() - started < WAIT_MS && this.link.isReady) {
+        await this.waitForNotice(name, 500);
+        const shared = await this.fresher(name, since);
+        if (shared) return shared.value;
+        const held = await this.link.run((client) => client.exists(lockKey), 0);
+        if (!held) break;
+      }
+    }
+    return load(previous);
+  }
+
+  stats(): SharedAnswerStats {
+    return { taken: this.taken, written: this.written, tooLarge: this.tooLarge };
+  }
+}

@@ -1,0 +1,157 @@
+// Sharing through a real Redis (Debian's redis-server on a loopback port): two "instances" here are two
+// links with their own memory, as two servers would have.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Revocations } from "@/lib/api/revocations";
+import { SignInLimiter } from "@/lib/api/sign-in-limiter";
+import type { RefreshedJobs } from "@/lib/commcell/job-refresh";
+import { TokenSource } from "@/lib/commcell/token-source";
+import { TestRedis } from "@/lib/test/redis-server";
+import { RedisLink, readRedisUrl } from "./redis-link";
+import { SharedAnswers } from "./shared-answers";
+import { shareRevocations } from "./shared-revocations";
+import { SharedSignIns } from "./shared-sign-ins";
+import { sharedToken } from "./shared-token";
+
+let redis: TestRedis;
+const links: RedisLink[] = [];
+
+async function link(): Promise<RedisLink> {
+  const made = new RedisLink(redis.url);
+  made.start();
+  links.push(made);
+  await until(() => made.isReady);
+  return made;
+}
+
+async function until(test: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!(await test())) {
+    if (Date.now() - started > ms) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+beforeAll(async () => {
+  redis = await TestRedis.start();
+});
+afterAll(async () => {
+  await Promise.all(links.map((each) => each.close()));
+  await redis.stop();
+});
+
+const answer = (jobs: number): RefreshedJobs => ({
+  jobs: Array.from({ length: jobs }, (_, id) => ({ id })) as never,
+  upstreamTotal: jobs,
+  pages: 1,
+  durationMs: 1,
+  dropped: { hidden: 0, unreadable: 0 },
+  fullAt: 0,
+  incremental: false,
+  clockOffsetMs: 0,
+  version: 1,
+  delta: null,
+});
+
+describe("REDIS_URL", () => {
+  it("takes redis:// and rediss:// URLs and names the variable for anything else", () => {
+    expect(readRedisUrl(undefined)).toBeNull();
+    expect(readRedisUrl("  ")).toBeNull();
+    expect(readRedisUrl("redis://127.0.0.1:6379")).toBe("redis://127.0.0.1:6379");
+    expect(() => readRedisUrl("localhost:6379")).toThrow("REDIS_URL must start with redis:// or rediss://");
+    expect(() => readRedisUrl("not a url")).toThrow("REDIS_URL is not a URL");
+  });
+});
+
+describe("sharing through Redis", () => {
+  it("counts wrong passwords on two instances together", async () => {
+    const [a, b] = [
+      new SharedSignIns(new SignInLimiter(), await link()),
+      new SharedSignIns(new SignInLimiter(), await link()),
+    ];
+    // Three free failures per user name; the fourth blocks, wherever it was made.
+    for (const instance of [a, b, a, b])
+      expect((await instance.attempt("Mallory", "10.0.0.1")).allowed).toBe(true);
+    expect(await a.attempt("mallory", "10.0.0.2")).toMatchObject({ allowed: false });
+    expect(await b.attempt("mallory", "10.0.0.3")).toMatchObject({ allowed: false });
+    // A success clears only its own user name.
+    const alice = await b.attempt("alice", "10.0.0.1");
+    await a.succeeded(alice);
+    expect((await b.attempt("alice", "10.0.0.1")).allowed).toBe(true);
+  });
+
+  it("ends a session on every instance when it is revoked on one", async () => {
+    const [here, there] = [new Revocations(), new Revocations()];
+    shareRevocations(await link(), here);
+    shareRevocations(await link(), there);
+    here.revoke("sid-1", Date.now() + 60_000);
+    await until(() => there.isRevoked("sid-1"));
+    // An instance that starts later catches up from the keys.
+    const late = new Revocations();
+    shareRevocations(await link(), late);
+    await until(() => late.isRevoked("sid-1"));
+    expect(late.isRevoked("sid-2")).toBe(false);
+  });
+
+  it("signs the service account in once for all instances, and renews it once on a 401", async () => {
+    let signIns = 0;
+    const signIn = async () => {
+      signIns++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return `QSDK token-${signIns}`;
+    };
+    const sources = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const source = new TokenSource(signIn);
+        source.shared = sharedToken(await link(), "service:test");
+        return source;
+      }),
+    );
+    const first = await Promise.all(sources.map((source) => source.token()));
+    expect(new Set(first.map((token) => token.value))).toEqual(new Set(["QSDK token-1"]));
+    expect(signIns).toBe(1);
+    const renewed = await Promise.all(
+      sources.map((source, i) => source.renew(first[i] as (typeof first)[number])),
+    );
+    expect(new Set(renewed.map((token) => token?.value))).toEqual(new Set(["QSDK token-2"]));
+    expect(signIns).toBe(2);
+  });
+
+  it("fetches a view once for two instances, and the other takes that answer", async () => {
+    const options = { ttlMs: 10_000, maxBytes: 1024 * 1024, keepMs: 60_000 };
+    const [a, b] = [new SharedAnswers(await link(), options), new SharedAnswers(await link(), options)];
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return answer(500);
+    };
+    const [mine, theirs] = await Promise.all([
+      a.load("user:x|view", null, load),
+      b.load("user:x|view", null, load),
+    ]);
+    expect(loads).toBe(1);
+    expect(theirs.jobs).toHaveLength(500);
+    expect(mine.jobs).toHaveLength(500);
+    expect(b.stats().taken + a.stats().taken).toBe(1);
+  });
+
+  it("falls back to each instance's own memory while Redis is down, and shares again when it is back", async () => {
+    const shared = await link();
+    const answers = new SharedAnswers(shared, { ttlMs: 10_000, maxBytes: 1024 * 1024, keepMs: 60_000 });
+    await redis.stop();
+    await until(() => !shared.isReady);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return answer(10);
+    };
+    expect((await answers.load("user:y|view", null, load)).jobs).toHaveLength(10);
+    expect(await shared.run((client) => client.ping(), "fallback")).toBe("fallback");
+    expect(shared.status()).toMatchObject({ connected: false });
+    await redis.resume();
+    await until(() => shared.isReady, 15_000);
+    expect(await shared.run((client) => client.ping(), "fallback")).toBe("PONG");
+    expect(loads).toBe(1);
+  });
+});
