@@ -7,6 +7,7 @@ import { startUpstream } from "@/lib/commcell/start-upstream";
 import type { Upstream } from "@/lib/commcell/upstream";
 import { RedisLink, readRedisUrl } from "@/lib/shared/redis-link";
 import { SharedAnswers } from "@/lib/shared/shared-answers";
+import { SharedIdempotency } from "@/lib/shared/shared-idempotency";
 import { shareRevocations } from "@/lib/shared/shared-revocations";
 import { SharedSignIns } from "@/lib/shared/shared-sign-ins";
 import { sharedToken } from "@/lib/shared/shared-token";
@@ -26,7 +27,7 @@ export interface Runtime {
   /** Every job action attempt, to the log and AUDIT_LOG_FILE. */
   readonly audit: AuditLog;
   /** Confirmed actions by idempotency key: the same key twice acts once. */
-  readonly actionKeys: IdempotencyStore<ActionAnswer>;
+  readonly actionKeys: SharedIdempotency<ActionAnswer>;
   readonly startedAt: number;
   /** The Redis several instances share their state through (REDIS_URL); null for one instance alone. */
   readonly redis: RedisLink | null;
@@ -70,7 +71,7 @@ export async function startRuntime(env: Readonly<Record<string, string | undefin
     signIns: new SharedSignIns(new SignInLimiter(), redis),
     revocations,
     audit,
-    actionKeys: new IdempotencyStore<ActionAnswer>(),
+    actionKeys: new SharedIdempotency(new IdempotencyStore<ActionAnswer>(), redis),
     startedAt: Date.now(),
     redis,
     answers: redis

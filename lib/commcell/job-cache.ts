@@ -142,7 +142,8 @@ export class JobCache {
       if (this.entries.get(key) === entry)
         this.jobsHeld += value.jobs.length - (entry.value?.jobs.length ?? 0);
       entry.value = value;
-      entry.fetchedAt = this.clock();
+      // An answer another instance fetched is as old as it is there, not as old as its arrival here.
+      entry.fetchedAt = Math.min(this.clock(), value.sharedFetchedAt ?? Number.POSITIVE_INFINITY);
       entry.error = null;
       this.evict(entry);
     } catch (error) {
@@ -156,7 +157,9 @@ export class JobCache {
     } finally {
       entry.pending = null;
       if (entry.expiries === expiries) {
-        entry.attemptedAt = this.clock();
+        // Taken from another instance: the next refresh falls when that answer's TTL ends, as theirs does.
+        const taken = entry.error === null ? entry.value?.sharedFetchedAt : undefined;
+        entry.attemptedAt = Math.min(this.clock(), taken ?? Number.POSITIVE_INFINITY);
         entry.waitForRefresh = false;
       }
       if (first) {

@@ -30,6 +30,11 @@ export interface RefreshedJobs extends FetchedJobs {
   readonly delta: readonly Job[] | null;
   /** The version of the answer a merged one was built on. */
   readonly previousVersion?: number;
+  /**
+   * Set on an answer another instance fetched (taken from Redis): when it was fetched there (epoch ms), so
+   * its age is told honestly and this instance's next refresh falls when that answer's TTL ends.
+   */
+  readonly sharedFetchedAt?: number;
 }
 
 let versions = 0;

@@ -79,14 +79,14 @@ export class SharedAnswers {
       const value = JSON.parse((await unpack(Buffer.from(data, "base64"))).toString("utf8")) as RefreshedJobs;
       this.taken++;
       // Taken whole: nothing here to merge a delta into.
-      return { value: { ...value, delta: null }, fetchedAt: meta.fetchedAt };
+      return { value: { ...value, delta: null, sharedFetchedAt: meta.fetchedAt }, fetchedAt: meta.fetchedAt };
     } catch {
       return null;
     }
   }
 
   private async write(name: string, value: RefreshedJobs): Promise<void> {
-    const data = await pack(JSON.stringify({ ...value, delta: null }));
+    const data = await pack(JSON.stringify({ ...value, delta: null, sharedFetchedAt: undefined }));
     if (data.length > this.options.maxBytes) {
       // Bounded: an answer this large is fetched by each instance rather than carried through Redis.
       this.tooLarge++;

@@ -2,6 +2,7 @@
 // links with their own memory, as two servers would have.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IdempotencyStore } from "@/lib/api/idempotency";
 import { Revocations } from "@/lib/api/revocations";
 import { SignInLimiter } from "@/lib/api/sign-in-limiter";
 import type { RefreshedJobs } from "@/lib/commcell/job-refresh";
@@ -9,6 +10,7 @@ import { TokenSource } from "@/lib/commcell/token-source";
 import { TestRedis } from "@/lib/test/redis-server";
 import { RedisLink, readRedisUrl } from "./redis-link";
 import { SharedAnswers } from "./shared-answers";
+import { SharedIdempotency } from "./shared-idempotency";
 import { shareRevocations } from "./shared-revocations";
 import { SharedSignIns } from "./shared-sign-ins";
 import { sharedToken } from "./shared-token";
@@ -115,6 +117,24 @@ describe("sharing through Redis", () => {
     );
     expect(new Set(renewed.map((token) => token?.value))).toEqual(new Set(["QSDK token-2"]));
     expect(signIns).toBe(2);
+  });
+
+  it("acts once for an idempotency key sent to two instances", async () => {
+    const [a, b] = [
+      new SharedIdempotency<string>(new IdempotencyStore(), await link()),
+      new SharedIdempotency<string>(new IdempotencyStore(), await link()),
+    ];
+    let acted = 0;
+    const act = async () => {
+      acted++;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return "results";
+    };
+    expect(await Promise.all([a.run("user:a|k1", "kill 7", act), b.run("user:a|k1", "kill 7", act)])).toEqual(
+      ["results", "results"],
+    );
+    expect(acted).toBe(1);
+    await expect(b.run("user:a|k1", "kill 8", act)).rejects.toThrow("already used for a different request");
   });
 
   it("fetches a view once for two instances, and the other takes that answer", async () => {

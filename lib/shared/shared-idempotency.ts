@@ -1,0 +1,81 @@
+// Action idempotency keys shared between instances: a confirmed action retried on another instance (a
+// balancer that moved the browser, a lost answer) acts once. The first instance marks the key pending in
+// Redis, acts, and stores the results; another one seeing the key waits for those results. Without Redis
+// (or while it is down) each instance keeps its own keys, as with one instance.
+
+import "server-only";
+import { ApiError } from "@/lib/api/api-error";
+import type { IdempotencyStore } from "@/lib/api/idempotency";
+import type { RedisLink } from "./redis-link";
+
+const KEEP_MS = 15 * 60_000;
+const WAIT_MS = 120_000;
+const POLL_MS = 200;
+
+interface Held<T> {
+  readonly fingerprint: string;
+  readonly state: "pending" | "done";
+  readonly result?: T;
+}
+
+export class SharedIdempotency<T> {
+  constructor(
+    private readonly local: IdempotencyStore<T>,
+    private readonly link: RedisLink | null,
+  ) {}
+
+  async run(key: string, fingerprint: string, work: () => Promise<T>): Promise<T> {
+    // The same instance first (a double click), then the others.
+    return this.local.run(key, fingerprint, () =>
+      this.link ? this.shared(this.link, key, fingerprint, work) : work(),
+    );
+  }
+
+  private async shared(
+    link: RedisLink,
+    key: string,
+    fingerprint: string,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const name = link.key(`idempotency:${Buffer.from(key).toString("base64url")}`);
+    const pending: Held<T> = { fingerprint, state: "pending" };
+    const claimed = await link.run(
+      (client) => client.set(name, JSON.stringify(pending), { NX: true, PX: KEEP_MS }),
+      "DOWN",
+    );
+    if (claimed === "DOWN") return work();
+    if (claimed === "OK") {
+      try {
+        const result = await work();
+        const done: Held<T> = { fingerprint, state: "done", result };
+        await link.run((client) => client.set(name, JSON.stringify(done), { PX: KEEP_MS }), null);
+        return result;
+      } catch (error) {
+        // Refused as a whole, nothing done: the key may be sent again.
+        await link.run((client) => client.del(name), 0);
+        throw error;
+      }
+    }
+    for (let waited = 0; waited < WAIT_MS; waited += POLL_MS) {
+      const text = await link.run((client) => client.get(name), "DOWN");
+      if (text === "DOWN") break;
+      if (text === null) return this.shared(link, key, fingerprint, work);
+      const held = JSON.parse(text) as Held<T>;
+      if (held.fingerprint !== fingerprint) {
+        throw new ApiError(
+          422,
+          "idempotency_key_reused",
+          "This idempotency key was already used for a different request: send a new key for a new request.",
+          "idempotencyKey",
+        );
+      }
+      if (held.state === "done") return held.result as T;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    throw new ApiError(
+      409,
+      "action_in_progress",
+      "This action is still being carried out by another instance of the dashboard: look at the jobs in a moment.",
+    );
+  }
+}
