@@ -1,4 +1,4 @@
-// npm run bench [-- --only parser|adversarial|simulator|server|pages|wall|coverage] [-- --sizes 1000,10000,100000] [-- --cycles 1000]:
+// npm run bench [-- --only parser|adversarial|simulator|server|pages|wall|coverage|scale] [-- --sizes 1000,10000,100000] [-- --cycles 1000]:
 // runs the benchmarks, prints
 // their tables and records them in bench/results/. Benchmarks measure; tests assert behaviour.
 
@@ -9,11 +9,21 @@ import { runAdversarialBench } from "./adversarial-bench";
 import { runCoverageBench } from "./coverage-bench";
 import { runPagesBench } from "./pages-bench";
 import { runParserBench } from "./parser-bench";
+import { runScaleBench } from "./scale-bench";
 import { runServerBench } from "./server-bench";
 import { runSimulatorBench } from "./simulator-bench";
 import { runWallSoak } from "./wall-soak";
 
-const SUITES = ["parser", "adversarial", "simulator", "server", "pages", "wall", "coverage"] as const;
+const SUITES = [
+  "parser",
+  "adversarial",
+  "simulator",
+  "server",
+  "pages",
+  "wall",
+  "coverage",
+  "scale",
+] as const;
 type Suite = (typeof SUITES)[number];
 
 function argument(argv: readonly string[], name: string): string | null {
@@ -74,6 +84,8 @@ async function main(): Promise<void> {
       record("simulator", "Simulator benchmark", machine, await runSimulatorBench());
     } else if (suite === "server") {
       record("server", "Server benchmark", machine, await runServerBench());
+    } else if (suite === "scale") {
+      record("scale", "Several instances sharing Redis", machine, await runScaleBench());
     } else if (suite === "coverage") {
       record("coverage", "Coverage benchmark", machine, runCoverageBench());
     } else if (suite === "pages") {

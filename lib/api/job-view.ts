@@ -5,7 +5,7 @@
 import "server-only";
 import type { CachedJobs } from "@/lib/commcell/job-cache";
 import type { FetchedJobs } from "@/lib/commcell/job-fetch";
-import { refreshJobs } from "@/lib/commcell/job-refresh";
+import { mergeDelta, refreshJobs } from "@/lib/commcell/job-refresh";
 import { type Facets, facetCounts } from "@/lib/jobs/facets";
 import { DEFAULT_FILTERS, type JobFilters, serializeFilters } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
@@ -53,11 +53,14 @@ export async function cachedJobs(viewer: Viewer, filters: JobFilters): Promise<C
     concurrency: upstream.config.pageConcurrency,
     maxPages: upstream.config.maxPages,
   };
+  // A delta another instance fetched, laid over this instance's own answer.
+  const merge = (previous: NonNullable<Parameters<typeof refreshJobs>[3]>, delta: FetchedJobs) =>
+    mergeDelta(previous, delta, query.lookupSeconds, Date.now());
   const load = (previous: Parameters<typeof refreshJobs>[3]) =>
     refreshJobs(viewer.upstream, query, paging, previous);
   // Several instances: the answer another has just fetched, or this one's fetch shared with them.
   return cache.get(cacheKey, (previous) =>
-    answers ? answers.load(cacheKey, previous, load) : load(previous),
+    answers ? answers.load(cacheKey, previous, load, merge) : load(previous),
   );
 }
 

@@ -35,6 +35,8 @@ export interface RefreshedJobs extends FetchedJobs {
    * its age is told honestly and this instance's next refresh falls when that answer's TTL ends.
    */
   readonly sharedFetchedAt?: number;
+  /** For a merged answer: the earliest time (epoch ms, here) its delta's look-back reached back to. */
+  readonly deltaCoversFrom?: number;
 }
 
 let versions = 0;
@@ -89,9 +91,23 @@ export async function refreshJobs(
     lookupSeconds: since,
   };
   const delta = await fetchJobs(session, deltaQuery, paging, clock);
+  return { ...mergeDelta(previous, delta, query.lookupSeconds, now), deltaCoversFrom: now - since * 1000 };
+}
+
+/**
+ * `previous` with a partial fetch laid over it, trimmed to the window on the CommCell's clock. Also what an
+ * instance does with a delta another instance fetched (lib/shared/shared-answers.ts), when that delta's
+ * look-back reaches back to its own previous answer.
+ */
+export function mergeDelta(
+  previous: Previous,
+  delta: FetchedJobs,
+  lookupSeconds: number,
+  now: number,
+): RefreshedJobs {
   const jobs = withinWindow(
     mergeJobs(previous.value.jobs, delta.jobs),
-    query.lookupSeconds,
+    lookupSeconds,
     now + delta.clockOffsetMs,
   );
   return {

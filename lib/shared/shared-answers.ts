@@ -9,6 +9,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
+import type { FetchedJobs } from "@/lib/commcell/job-fetch";
 import type { RefreshedJobs } from "@/lib/commcell/job-refresh";
 import type { RedisLink } from "./redis-link";
 import { RELEASE_LOCK } from "./shared-token";
@@ -26,10 +27,19 @@ interface Meta {
   readonly format: number;
   readonly fetchedAt: number;
   readonly bytes: number;
+  /** When the answer was merged from a partial fetch: how far back that fetch looked (epoch ms). */
+  readonly deltaCoversFrom: number | null;
 }
 
+type Previous = { value: RefreshedJobs; fetchedAt: number };
+/** Lays a delta another instance fetched over this instance's own previous answer (job-refresh's mergeDelta). */
+export type MergeDelta = (previous: Previous, delta: FetchedJobs) => RefreshedJobs;
+
 export interface SharedAnswerStats {
+  /** Whole answers read from Redis. */
   readonly taken: number;
+  /** Deltas read from Redis and merged into this instance's own answer. */
+  readonly merged: number;
   readonly written: number;
   readonly tooLarge: number;
 }
@@ -37,6 +47,7 @@ export interface SharedAnswerStats {
 export class SharedAnswers {
   private readonly waiters = new Map<string, Set<() => void>>();
   private taken = 0;
+  private merged = 0;
   private written = 0;
   private tooLarge = 0;
 
@@ -57,8 +68,10 @@ export class SharedAnswers {
 
   private async fresher(
     name: string,
-    than: number,
+    previous: Previous | null,
+    merge: MergeDelta | null,
   ): Promise<{ value: RefreshedJobs; fetchedAt: number } | null> {
+    const than = previous?.fetchedAt ?? 0;
     const text = await this.link.run((client) => client.get(this.link.key(`answer-meta:${name}`)), null);
     if (!text) return null;
     let meta: Meta;
@@ -73,6 +86,25 @@ export class SharedAnswers {
       this.clock() - meta.fetchedAt >= this.options.ttlMs
     )
       return null;
+    // The delta alone, when its look-back reaches back to this instance's own answer: a few jobs to read
+    // instead of the whole view.
+    if (previous && merge && meta.deltaCoversFrom !== null && previous.fetchedAt >= meta.deltaCoversFrom) {
+      const text = await this.link.run((client) => client.get(this.link.key(`answer-delta:${name}`)), null);
+      if (text) {
+        try {
+          const delta = JSON.parse(
+            (await unpack(Buffer.from(text, "base64"))).toString("utf8"),
+          ) as FetchedJobs;
+          this.merged++;
+          return {
+            value: { ...merge(previous, delta), sharedFetchedAt: meta.fetchedAt },
+            fetchedAt: meta.fetchedAt,
+          };
+        } catch {
+          // Unreadable: the whole answer below.
+        }
+      }
+    }
     const data = await this.link.run((client) => client.get(this.link.key(`answer:${name}`)), null);
     if (!data) return null;
     try {
@@ -85,21 +117,31 @@ export class SharedAnswers {
     }
   }
 
-  private async write(name: string, value: RefreshedJobs): Promise<void> {
+  private async write(name: string, value: RefreshedJobs, delta: FetchedJobs | null): Promise<void> {
     const data = await pack(JSON.stringify({ ...value, delta: null, sharedFetchedAt: undefined }));
+    const deltaData = delta ? await pack(JSON.stringify(delta)) : null;
     if (data.length > this.options.maxBytes) {
       // Bounded: an answer this large is fetched by each instance rather than carried through Redis.
       this.tooLarge++;
       return;
     }
-    const meta: Meta = { format: FORMAT, fetchedAt: this.clock(), bytes: data.length };
+    const meta: Meta = {
+      format: FORMAT,
+      fetchedAt: this.clock(),
+      bytes: data.length,
+      deltaCoversFrom: deltaData ? (value.deltaCoversFrom ?? null) : null,
+    };
     const ok = await this.link.run(async (client) => {
-      await client
+      const write = client
         .multi()
         // As base64 text: the client's replies are strings; the bound is on the compressed bytes.
         .set(this.link.key(`answer:${name}`), data.toString("base64"), { PX: this.options.keepMs })
-        .set(this.link.key(`answer-meta:${name}`), JSON.stringify(meta), { PX: this.options.keepMs })
-        .exec();
+        .set(this.link.key(`answer-meta:${name}`), JSON.stringify(meta), { PX: this.options.keepMs });
+      if (deltaData)
+        write.set(this.link.key(`answer-delta:${name}`), deltaData.toString("base64"), {
+          PX: this.options.keepMs,
+        });
+      await write.exec();
       return true;
     }, false);
     if (ok) {
@@ -129,13 +171,13 @@ export class SharedAnswers {
    */
   async load(
     key: string,
-    previous: { value: RefreshedJobs; fetchedAt: number } | null,
-    load: (previous: { value: RefreshedJobs; fetchedAt: number } | null) => Promise<RefreshedJobs>,
+    previous: Previous | null,
+    load: (previous: Previous | null) => Promise<RefreshedJobs>,
+    merge: MergeDelta | null = null,
   ): Promise<RefreshedJobs> {
     if (!this.link.isReady) return load(previous);
     const name = this.name(key);
-    const since = previous?.fetchedAt ?? 0;
-    const theirs = await this.fresher(name, since);
+    const theirs = await this.fresher(name, previous, merge);
     if (theirs) return theirs.value;
     const token = randomBytes(12).toString("hex");
     const lockKey = this.link.key(`answer-lock:${name}`);
@@ -146,7 +188,17 @@ export class SharedAnswers {
     if (taken === "OK") {
       try {
         const value = await load(previous);
-        await this.write(name, value);
+        const delta: FetchedJobs | null = value.delta
+          ? {
+              jobs: [...value.delta],
+              upstreamTotal: value.delta.length,
+              pages: value.pages,
+              durationMs: value.durationMs,
+              dropped: value.dropped,
+              clockOffsetMs: value.clockOffsetMs,
+            }
+          : null;
+        await this.write(name, value, delta);
         return value;
       } finally {
         await this.link.run(
@@ -160,7 +212,7 @@ export class SharedAnswers {
       const started = this.clock();
       while (this.clock() - started < WAIT_MS && this.link.isReady) {
         await this.waitForNotice(name, 500);
-        const shared = await this.fresher(name, since);
+        const shared = await this.fresher(name, previous, merge);
         if (shared) return shared.value;
         const held = await this.link.run((client) => client.exists(lockKey), 0);
         if (!held) break;
@@ -170,6 +222,6 @@ export class SharedAnswers {
   }
 
   stats(): SharedAnswerStats {
-    return { taken: this.taken, written: this.written, tooLarge: this.tooLarge };
+    return { taken: this.taken, merged: this.merged, written: this.written, tooLarge: this.tooLarge };
   }
 }

@@ -156,6 +156,42 @@ describe("sharing through Redis", () => {
     expect(b.stats().taken + a.stats().taken).toBe(1);
   });
 
+  it("carries an incremental refresh to the other instance as its delta, merged into that one's own answer", async () => {
+    let now = Date.now();
+    const clock = () => now;
+    const options = { ttlMs: 10_000, maxBytes: 1024 * 1024, keepMs: 60_000 };
+    const [a, b] = [
+      new SharedAnswers(await link(), options, clock),
+      new SharedAnswers(await link(), options, clock),
+    ];
+    const key = "user:z|view";
+    const full = await a.load(key, null, async () => answer(100));
+    const bHas = { value: await b.load(key, null, async () => answer(0)), fetchedAt: now };
+    expect(bHas.value.jobs).toHaveLength(100);
+    now += 11_000;
+    // A refreshes: one new job, fetched with a look-back reaching before B's answer.
+    const fresh = { id: 1000 } as never;
+    await a.load(key, { value: full, fetchedAt: now - 11_000 }, async () => ({
+      ...answer(101),
+      incremental: true,
+      delta: [fresh],
+      deltaCoversFrom: now - 11_000 - 300_000,
+    }));
+    let merged = 0;
+    const value = await b.load(
+      key,
+      bHas,
+      async () => answer(0),
+      (previous, delta) => {
+        merged++;
+        return { ...previous.value, jobs: [...delta.jobs, ...previous.value.jobs], delta: delta.jobs };
+      },
+    );
+    expect(merged).toBe(1);
+    expect(value.jobs).toHaveLength(101);
+    expect(b.stats().merged).toBe(1);
+  });
+
   it("falls back to each instance's own memory while Redis is down, and shares again when it is back", async () => {
     const shared = await link();
     const answers = new SharedAnswers(shared, { ttlMs: 10_000, maxBytes: 1024 * 1024, keepMs: 60_000 });
