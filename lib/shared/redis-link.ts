@@ -6,8 +6,11 @@
 import "server-only";
 import { createClient, type RedisClientType } from "redis";
 
-/** A Redis command that takes longer than this is given up: the caller falls back to its own memory. */
-export const COMMAND_TIMEOUT_MS = 300;
+/**
+ * A Redis command that takes longer than this is given up: the caller falls back to its own memory. Short,
+ * but not shorter than a busy server's own event-loop delays, which would make a healthy Redis look slow.
+ */
+export const COMMAND_TIMEOUT_MS = 1000;
 const KEY_PREFIX = "cjm:";
 
 export class RedisConfigError extends Error {}

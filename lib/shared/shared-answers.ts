@@ -29,6 +29,8 @@ interface Meta {
   readonly bytes: number;
   /** When the answer was merged from a partial fetch: how far back that fetch looked (epoch ms). */
   readonly deltaCoversFrom: number | null;
+  /** Whether the whole answer is stored too (after a full fetch); otherwise only its delta is. */
+  readonly whole: boolean;
 }
 
 type Previous = { value: RefreshedJobs; fetchedAt: number };
@@ -105,6 +107,8 @@ export class SharedAnswers {
         }
       }
     }
+    // Only the delta was stored, and it does not reach back far enough: this instance fetches for itself.
+    if (!meta.whole) return null;
     const data = await this.link.run((client) => client.get(this.link.key(`answer:${name}`)), null);
     if (!data) return null;
     try {
@@ -117,10 +121,17 @@ export class SharedAnswers {
     }
   }
 
+  /**
+   * After a full fetch, the whole answer (compressed); after an incremental one, only its delta: writing a
+   * one-year answer every TTL would cost the holder more than fetching the delta did.
+   */
   private async write(name: string, value: RefreshedJobs, delta: FetchedJobs | null): Promise<void> {
-    const data = await pack(JSON.stringify({ ...value, delta: null, sharedFetchedAt: undefined }));
     const deltaData = delta ? await pack(JSON.stringify(delta)) : null;
-    if (data.length > this.options.maxBytes) {
+    const data = deltaData
+      ? null
+      : await pack(JSON.stringify({ ...value, delta: null, sharedFetchedAt: undefined }));
+    const size = (deltaData ?? data)?.length ?? 0;
+    if (size > this.options.maxBytes) {
       // Bounded: an answer this large is fetched by each instance rather than carried through Redis.
       this.tooLarge++;
       return;
@@ -128,15 +139,17 @@ export class SharedAnswers {
     const meta: Meta = {
       format: FORMAT,
       fetchedAt: this.clock(),
-      bytes: data.length,
+      bytes: size,
       deltaCoversFrom: deltaData ? (value.deltaCoversFrom ?? null) : null,
+      whole: data !== null,
     };
     const ok = await this.link.run(async (client) => {
       const write = client
         .multi()
-        // As base64 text: the client's replies are strings; the bound is on the compressed bytes.
-        .set(this.link.key(`answer:${name}`), data.toString("base64"), { PX: this.options.keepMs })
         .set(this.link.key(`answer-meta:${name}`), JSON.stringify(meta), { PX: this.options.keepMs });
+      // As base64 text: the client's replies are strings; the bound is on the compressed bytes.
+      if (data)
+        write.set(this.link.key(`answer:${name}`), data.toString("base64"), { PX: this.options.keepMs });
       if (deltaData)
         write.set(this.link.key(`answer-delta:${name}`), deltaData.toString("base64"), {
           PX: this.options.keepMs,
