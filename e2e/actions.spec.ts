@@ -5,6 +5,7 @@
 import type { Page } from "@playwright/test";
 import { DISPLAY_KEY, PRIVATE_PORT } from "../playwright.config";
 import { expect, test } from "./fixtures";
+import { signInAs } from "./sign-in";
 import { advanceClock, simulatorJobs, simulatorState } from "./simulator";
 
 type Summary = {
@@ -15,13 +16,7 @@ type Summary = {
   clientGroups?: { clientGroupName: string }[];
 };
 
-async function signIn(page: Page, user: string, password = user): Promise<void> {
-  await page.goto("/login?next=/jobs");
-  await page.getByLabel("CommCell user name").fill(user);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user")).toHaveText(user);
-}
+const signIn = (page: Page, user: string) => signInAs(page, user);
 
 const running = async (test: (job: Summary) => boolean = () => true): Promise<Summary[]> =>
   ((await simulatorJobs("jobCategory=Active&jobFilter=")) as Summary[]).filter(
@@ -311,11 +306,7 @@ test("a cross-site POST is refused before anything is read or sent", async ({ pa
 
 test("ACTIONS=off hides every control, even from the admin, and the API says why", async ({ page }) => {
   const origin = `http://127.0.0.1:${PRIVATE_PORT}`;
-  await page.goto(`${origin}/login?next=/jobs`);
-  await page.getByLabel("CommCell user name").fill("admin");
-  await page.getByLabel("Password").fill("admin");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user")).toHaveText("admin");
+  await signInAs(page, "admin", "admin", origin);
   await page.goto(`${origin}/jobs?category=active&type=all`);
   await expect(page.getByTestId("total")).toBeVisible();
   await expect(page.getByRole("checkbox")).toHaveCount(0);

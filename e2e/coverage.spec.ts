@@ -5,6 +5,7 @@ import type { Page } from "@playwright/test";
 import type { CoverageAnswer } from "../lib/api/coverage-view";
 import { PRIVATE_PORT } from "../playwright.config";
 import { expect, test } from "./fixtures";
+import { signInAs } from "./sign-in";
 import { privateSimulator, simulatorInventory } from "./simulator";
 
 const tileCount = (page: Page, tile: string) =>
@@ -43,11 +44,7 @@ test("the tiles agree with the simulator's own inventory and history", async ({ 
 test("a subclient made to fail turns its client unprotected within one refresh", async ({ page }) => {
   // On the private server's own simulator, whose clock this moves.
   const origin = `http://127.0.0.1:${PRIVATE_PORT}`;
-  await page.goto(`${origin}/login?next=/coverage`);
-  await page.getByLabel("CommCell user name").fill("admin");
-  await page.getByLabel("Password").fill("admin");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user")).toHaveText("admin");
+  await signInAs(page, "admin", "admin", origin);
   const answer = (await (
     await page.request.get(`${origin}/api/coverage?within=7d`)
   ).json()) as CoverageAnswer;

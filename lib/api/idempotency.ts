@@ -10,6 +10,16 @@ interface Entry<T> {
   readonly at: number;
 }
 
+/** A key sent again for a different request: refused, not answered with another request's results. */
+export function reusedKeyError(): ApiError {
+  return new ApiError(
+    422,
+    "idempotency_key_reused",
+    "This idempotency key was already used for a different request: send a new key for a new request.",
+    "idempotencyKey",
+  );
+}
+
 export class IdempotencyStore<T> {
   private readonly entries = new Map<string, Entry<T>>();
 
@@ -23,14 +33,7 @@ export class IdempotencyStore<T> {
     this.sweep();
     const held = this.entries.get(key);
     if (held) {
-      if (held.fingerprint !== fingerprint) {
-        throw new ApiError(
-          422,
-          "idempotency_key_reused",
-          "This idempotency key was already used for a different request: send a new key for a new request.",
-          "idempotencyKey",
-        );
-      }
+      if (held.fingerprint !== fingerprint) throw reusedKeyError();
       return held.result;
     }
     const result = work();

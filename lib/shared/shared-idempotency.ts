@@ -5,7 +5,7 @@
 
 import "server-only";
 import { ApiError } from "@/lib/api/api-error";
-import type { IdempotencyStore } from "@/lib/api/idempotency";
+import { type IdempotencyStore, reusedKeyError } from "@/lib/api/idempotency";
 import type { RedisLink } from "./redis-link";
 
 const KEEP_MS = 15 * 60_000;
@@ -61,14 +61,7 @@ export class SharedIdempotency<T> {
       if (text === "DOWN") break;
       if (text === null) return this.shared(link, key, fingerprint, work);
       const held = JSON.parse(text) as Held<T>;
-      if (held.fingerprint !== fingerprint) {
-        throw new ApiError(
-          422,
-          "idempotency_key_reused",
-          "This idempotency key was already used for a different request: send a new key for a new request.",
-          "idempotencyKey",
-        );
-      }
+      if (held.fingerprint !== fingerprint) throw reusedKeyError();
       if (held.state === "done") return held.result as T;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
