@@ -83,19 +83,25 @@ test("wrong passwords spread over the instances are counted together", async () 
 });
 
 test("Redis stopped for 15 s under load fails no viewer request, and sharing resumes after", async () => {
+  // Health says whether sharing is on to a signed-in person only (a stranger learns up or down).
+  const [signInAt] = cluster.origins as [string];
+  const signIn = await fetch(`${signInAt}/api/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: signInAt },
+    body: JSON.stringify({ username: "admin", password: "admin" }),
+  });
+  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const sharing = async (origin: string) =>
+    (await (await fetch(`${origin}/api/health`, { headers: { Cookie: cookie } })).json()).sharing;
   const load = poll(cluster.origins, "/api/jobs?type=all&window=24h&pageSize=50", 15, 250, 24_000);
   await new Promise((resolve) => setTimeout(resolve, 3000));
   await cluster.redis.stop();
   const [first] = cluster.origins;
-  await expect
-    .poll(async () => (await (await fetch(`${first}/api/health`)).json()).sharing, { timeout: 10_000 })
-    .toBe("down");
+  await expect.poll(() => sharing(first as string), { timeout: 10_000 }).toBe("down");
   await new Promise((resolve) => setTimeout(resolve, 15_000));
   await cluster.redis.resume();
   const { statuses } = await load;
   expect([...statuses.keys()]).toEqual([200]);
   for (const origin of cluster.origins)
-    await expect
-      .poll(async () => (await (await fetch(`${origin}/api/health`)).json()).sharing, { timeout: 20_000 })
-      .toBe("on");
+    await expect.poll(() => sharing(origin), { timeout: 20_000 }).toBe("on");
 });

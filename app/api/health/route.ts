@@ -41,8 +41,6 @@ export async function GET(request: Request): Promise<Response> {
         status,
         upstream: { reachable: probe.reachable, problem: probe.kind },
         lastError: stats.lastError ? { kind: stats.lastError.kind } : null,
-        // Whether several instances share their state: "off" (one instance), "on", or "down" (each alone).
-        sharing: sharing(),
       },
       { status: httpStatus, headers: NO_STORE },
     );
@@ -73,6 +71,7 @@ export async function GET(request: Request): Promise<Response> {
           }
         : null,
       cache: { entries: stats.entries, jobs: stats.jobs, upstreamLoads: stats.loads },
+      // Whether several instances share their state: "off" (one instance), "on", or "down" (each alone).
       sharing: sharing(),
       redis: redis ? { ...redis.status(), answers: answers?.stats() ?? null } : null,
       lastError: stats.lastError
