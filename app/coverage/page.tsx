@@ -20,7 +20,10 @@ export default async function Coverage() {
         subclients are left out.
       </p>
       <Suspense fallback={<p className="text-[var(--muted)]">Loading coverage…</p>}>
-        <CoveragePage defaultWithin={server.coverageWithin} refreshSeconds={Math.max(30, server.refreshFloorMs / 1000)} />
+        <CoveragePage
+          defaultWithin={server.coverageWithin}
+          refreshSeconds={Math.max(30, server.refreshFloorMs / 1000)}
+        />
       </Suspense>
     </PageFrame>
   );

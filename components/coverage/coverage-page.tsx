@@ -36,7 +36,13 @@ const TILE_COUNT = {
   excluded: "excluded",
 } as const satisfies Record<CoverageState, keyof CoverageAnswer["summary"]>;
 
-export function CoveragePage({ defaultWithin, refreshSeconds }: { defaultWithin: CoverageWindow; refreshSeconds: number }) {
+export function CoveragePage({
+  defaultWithin,
+  refreshSeconds,
+}: {
+  defaultWithin: CoverageWindow;
+  refreshSeconds: number;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -67,7 +73,8 @@ export function CoveragePage({ defaultWithin, refreshSeconds }: { defaultWithin:
 
   return (
     <div className="space-y-4">
-      <form className="flex flex-wrap items-end gap-3 text-sm" role="search" aria-label="Coverage filters" onSubmit={(e) => e.preventDefault()}>
+      <search className="flex flex-wrap items-end gap-3 text-sm" aria-label="Coverage filters"> e.preventDefault()}
+      >
         <label className="flex flex-col gap-1">
           Period
           <select
@@ -82,14 +89,27 @@ export function CoveragePage({ defaultWithin, refreshSeconds }: { defaultWithin:
             ))}
           </select>
         </label>
-        <DebouncedInput label="Client group" value={params.clientGroup ?? ""} list="coverage-groups" onChange={(value) => update({ clientGroup: value || null })} />
+        <DebouncedInput
+          label="Client group"
+          value={params.clientGroup ?? ""}
+          list="coverage-groups"
+          onChange={(value) => update({ clientGroup: value || null })}
+        />
         <datalist id="coverage-groups">
           {groups.map((group) => (
             <option key={group} value={group} />
           ))}
         </datalist>
-        <DebouncedInput label="Agent" value={params.agent ?? ""} onChange={(value) => update({ agent: value || null })} />
-        <DebouncedInput label="Client or subclient" value={params.q ?? ""} onChange={(value) => update({ q: value || null })} />
+        <DebouncedInput
+          label="Agent"
+          value={params.agent ?? ""}
+          onChange={(value) => update({ agent: value || null })}
+        />
+        <DebouncedInput
+          label="Client or subclient"
+          value={params.q ?? ""}
+          onChange={(value) => update({ q: value || null })}
+        />
         <Checklist
           label="State"
           summary={params.state.length === 0 ? "all" : `${params.state.length} of ${COVERAGE_STATES.length}`}
@@ -98,7 +118,9 @@ export function CoveragePage({ defaultWithin, refreshSeconds }: { defaultWithin:
           name={(state) => COVERAGE_INFO[state].label}
           onToggle={(state) =>
             update({
-              state: params.state.includes(state) ? params.state.filter((s) => s !== state) : [...params.state, state],
+              state: params.state.includes(state)
+                ? params.state.filter((s) => s !== state)
+                : [...params.state, state],
             })
           }
         />
@@ -108,35 +130,60 @@ export function CoveragePage({ defaultWithin, refreshSeconds }: { defaultWithin:
           disabled={!data}
           onClick={() =>
             data &&
-            downloadText(`coverage-${params.within}-${new Date().toISOString().slice(0, 10)}.csv`, coverageCsv(data.clients), "text/csv;charset=utf-8")
+            downloadText(
+              `coverage-${params.within}-${new Date().toISOString().slice(0, 10)}.csv`,
+              coverageCsv(data.clients),
+              "text/csv;charset=utf-8",
+            )
           }
         >
           Export CSV
         </button>
         <span data-testid="updated" className="text-[var(--muted)]">
-          {data ? `updated ${formatRelative(Date.parse(data.fetchedAt), now)}` : coverage.isPending ? "loading…" : ""}
+          {data
+            ? `updated ${formatRelative(Date.parse(data.fetchedAt), now)}`
+            : coverage.isPending
+              ? "loading…"
+              : ""}
         </span>
-      </form>
+      </search>
       <UrlProblems problems={problems} />
       {data?.inventory === "jobs-only" && (
-        <p role="note" className="rounded-md border border-[var(--tone-warning)] bg-[var(--tone-warning-bg)] p-2 text-sm" data-testid="jobs-only">
+        <p
+          role="note"
+          className="rounded-md border border-[var(--tone-warning)] bg-[var(--tone-warning-bg)] p-2 text-sm"
+          data-testid="jobs-only"
+        >
           Computed from the jobs alone ({data.inventoryNote}): subclients that never ran cannot be seen.
         </p>
       )}
       {data?.stale && (
-        <p role="alert" className="rounded-md border border-[var(--tone-warning)] bg-[var(--tone-warning-bg)] p-2 text-sm">
+        <p
+          role="alert"
+          className="rounded-md border border-[var(--tone-warning)] bg-[var(--tone-warning-bg)] p-2 text-sm"
+        >
           Showing data from {formatRelative(Date.parse(data.fetchedAt), now)}: {data.error?.message}
         </p>
       )}
       {coverage.error && !signedOut && (
-        <p role="alert" className="rounded-md border border-[var(--tone-danger)] bg-[var(--tone-danger-bg)] p-3 text-sm">
+        <p
+          role="alert"
+          className="rounded-md border border-[var(--tone-danger)] bg-[var(--tone-danger-bg)] p-3 text-sm"
+        >
           Coverage could not be loaded: {coverage.error.message}
         </p>
       )}
       {data && (
         <>
-          <ul aria-label="Coverage" className="grid grid-cols-2 gap-3 sm:grid-cols-6" data-testid="coverage-tiles">
-            <li className="flex flex-col gap-2 rounded-lg border border-[var(--border)] bg-[var(--surface)] p-3" data-tile="percent">
+          <ul
+            aria-label="Coverage"
+            className="grid grid-cols-2 gap-3 sm:grid-cols-6"
+            data-testid="coverage-tiles"
+          >
+            <li
+              className="flex flex-col gap-2 rounded-lg border border-[var(--border)] bg-[var(--surface)] p-3"
+              data-tile="percent"
+            >
               <span className="text-3xl font-semibold tabular-nums" data-testid="count">
                 {data.summary.protectedPercent === null ? "–" : `${data.summary.protectedPercent} %`}
               </span>
@@ -148,7 +195,9 @@ export function CoveragePage({ defaultWithin, refreshSeconds }: { defaultWithin:
                   type="button"
                   className="flex w-full flex-col gap-2 rounded-lg border border-[var(--border)] bg-[var(--surface)] p-3 text-left"
                   aria-pressed={params.state.length === 1 && params.state[0] === state}
-                  onClick={() => update({ state: params.state.length === 1 && params.state[0] === state ? [] : [state] })}
+                  onClick={() =>
+                    update({ state: params.state.length === 1 && params.state[0] === state ? [] : [state] })
+                  }
                 >
                   <span className="text-3xl font-semibold tabular-nums" data-testid="count">
                     {data.summary[TILE_COUNT[state]]}

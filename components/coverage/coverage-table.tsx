@@ -4,12 +4,20 @@
 // last attempt and its outcome, strikes, and how old the last success is. Every number links to its jobs.
 
 import Link from "next/link";
-import { formatAbsolute, formatBytes, formatDuration } from "@/lib/jobs/format";
 import type { ClientCoverage, SubclientCoverage } from "@/lib/jobs/coverage";
+import { formatAbsolute, formatBytes, formatDuration } from "@/lib/jobs/format";
 import { CoverageBadge } from "./coverage-badge";
 import { clientJobsLink, strikesLink } from "./coverage-links";
 
-function SubclientRow({ client, sub, timeZone }: { client: string; sub: SubclientCoverage; timeZone: string | undefined }) {
+function SubclientRow({
+  client,
+  sub,
+  timeZone,
+}: {
+  client: string;
+  sub: SubclientCoverage;
+  timeZone: string | undefined;
+}) {
   return (
     <tr className="border-t border-[var(--border)]" data-subclient-id={sub.id ?? undefined}>
       <td className="px-2 py-1">{sub.name}</td>
@@ -70,7 +78,10 @@ export function CoverageTable({
     <ul className="space-y-2" aria-label="Clients, worst first" data-testid="coverage-clients">
       {clients.map((client) => (
         <li key={client.id ?? client.name} data-client={client.name} data-state={client.state}>
-          <details className="rounded-lg border border-[var(--border)] bg-[var(--surface)]" open={client.state !== "protected" && client.state !== "excluded" && clients.length <= 20}>
+          <details
+            className="rounded-lg border border-[var(--border)] bg-[var(--surface)]"
+            open={client.state !== "protected" && client.state !== "excluded" && clients.length <= 20}
+          >
             <summary className="flex cursor-pointer flex-wrap items-center gap-3 px-3 py-2">
               <span className="font-medium">{client.name}</span>
               <CoverageBadge state={client.state} />
