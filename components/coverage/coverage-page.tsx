@@ -73,8 +73,7 @@ export function CoveragePage({
 
   return (
     <div className="space-y-4">
-      <search className="flex flex-wrap items-end gap-3 text-sm" aria-label="Coverage filters"> e.preventDefault()}
-      >
+      <search className="flex flex-wrap items-end gap-3 text-sm" aria-label="Coverage filters">
         <label className="flex flex-col gap-1">
           Period
           <select
