@@ -160,6 +160,22 @@ test("answers one job with its details, and 404 or 400 for others", async ({ req
   expect((await bad.json()).error.param).toBe("jobId");
 });
 
+test("answers 304, without a body, to a poller whose tag names the answer it has", async ({ request }) => {
+  const path = "/api/jobs?type=all&window=24h&pageSize=5";
+  // The e2e cache lives a second: try until a conditional request lands within one answer's life.
+  await expect(async () => {
+    const first = await request.get(path);
+    const etag = first.headers().etag ?? "";
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await request.get(path, { headers: { "If-None-Match": etag } });
+    expect(again.status()).toBe(304);
+    expect(await again.text()).toBe("");
+  }).toPass({ timeout: 15_000 });
+  const other = await request.get(path, { headers: { "If-None-Match": '"not-this-one"' } });
+  expect(other.status()).toBe(200);
+  expect((await other.json()).jobs.length).toBeLessThanOrEqual(5);
+});
+
 test("reports health without secrets", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);

@@ -1,10 +1,10 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { JobView } from "@/lib/api/job-view";
-import { ApiFailure, fetchApi } from "@/lib/client/fetch-api";
+import { ApiFailure, fetchApi, fetchApiTagged } from "@/lib/client/fetch-api";
 
 export function fetchJobView(query: string, signal?: AbortSignal): Promise<JobView> {
   return fetchApi<JobView>(`/api/jobs?${query}`, signal);
@@ -16,9 +16,20 @@ export function fetchJobView(query: string, signal?: AbortSignal): Promise<JobVi
  */
 export function useJobView(apiQuery: string, intervalMs: number, returnTo: string) {
   const router = useRouter();
+  const queryClient = useQueryClient();
+  // The tag of each view's last answer: a poll of an unchanged view is a 304, and the rows stay as they are.
+  const tags = useRef(new Map<string, string>());
   const view = useQuery({
     queryKey: ["jobs", apiQuery],
-    queryFn: ({ signal }) => fetchJobView(apiQuery, signal),
+    queryFn: async ({ signal }) => {
+      const held = queryClient.getQueryData<JobView>(["jobs", apiQuery]);
+      const tag = held ? (tags.current.get(apiQuery) ?? null) : null;
+      const answer = await fetchApiTagged<JobView>(`/api/jobs?${apiQuery}`, signal, tag);
+      if (answer.kind === "unchanged" && held) return held;
+      if (answer.kind === "unchanged") return fetchJobView(apiQuery, signal);
+      if (answer.etag) tags.current.set(apiQuery, answer.etag);
+      return answer.data;
+    },
     refetchInterval: intervalMs,
     // A hidden tab stops polling and catches up when it is looked at again.
     refetchIntervalInBackground: false,

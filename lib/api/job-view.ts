@@ -3,6 +3,7 @@
 // viewers of the same view, or one paging through it, sort it once.
 
 import "server-only";
+import { createHash } from "node:crypto";
 import type { CachedJobs } from "@/lib/commcell/job-cache";
 import type { FetchedJobs } from "@/lib/commcell/job-fetch";
 import { mergeDelta, refreshJobs } from "@/lib/commcell/job-refresh";
@@ -64,8 +65,7 @@ export async function cachedJobs(viewer: Viewer, filters: JobFilters): Promise<C
   );
 }
 
-export async function jobView(viewer: Viewer, filters: JobFilters): Promise<JobView> {
-  const answer = await cachedJobs(viewer, filters);
+function viewOf(answer: CachedJobs, filters: JobFilters): JobView {
   const { jobs, total } = pageOf(selected(answer.value, filters), filters);
   return {
     jobs,
@@ -80,4 +80,24 @@ export async function jobView(viewer: Viewer, filters: JobFilters): Promise<JobV
     },
     facets: facetsOf(answer.value, filters),
   };
+}
+
+export async function jobView(viewer: Viewer, filters: JobFilters): Promise<JobView> {
+  return viewOf(await cachedJobs(viewer, filters), filters);
+}
+
+/** The JSON of a view and its entity tag, made once per answer version and filters, not once per request. */
+const bodies = answerMemo<{ readonly body: string; readonly etag: string }>(32);
+
+export async function jobViewBody(
+  viewer: Viewer,
+  filters: JobFilters,
+): Promise<{ readonly body: string; readonly etag: string }> {
+  const answer = await cachedJobs(viewer, filters);
+  // Everything the body says besides the answer's jobs: how old, whether stale and why.
+  const key = `${serializeFilters(filters).toString()}|${answer.fetchedAt}|${answer.stale}|${answer.error?.message ?? ""}`;
+  return bodies.get(answer.value, key, () => {
+    const body = JSON.stringify(viewOf(answer, filters));
+    return { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
+  });
 }

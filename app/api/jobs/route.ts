@@ -1,8 +1,10 @@
-// GET /api/jobs: jobs matching the URL filters, fetched through the cache with the viewer's identity.
+// GET /api/jobs: jobs matching the URL filters, fetched through the cache with the viewer's identity; 304
+// to a poller whose If-None-Match names the answer it already has.
 
-import { NO_STORE, refuseBadParams } from "@/lib/api/api-error";
+import { refuseBadParams } from "@/lib/api/api-error";
+import { conditionalJson } from "@/lib/api/etag";
 import { withViewer } from "@/lib/api/handle";
-import { jobView } from "@/lib/api/job-view";
+import { jobViewBody } from "@/lib/api/job-view";
 import { parseFilters } from "@/lib/jobs/filters";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +13,7 @@ export function GET(request: Request): Promise<Response> {
   return withViewer(request, async (viewer) => {
     const { filters, problems } = parseFilters(new URL(request.url).searchParams);
     refuseBadParams(problems);
-    return Response.json(await jobView(viewer, filters), { headers: NO_STORE });
+    const { body, etag } = await jobViewBody(viewer, filters);
+    return conditionalJson(request, body, etag);
   });
 }
