@@ -8,11 +8,17 @@ import { ensureBuild, peakRssMb, ROOT, startProcess, stopProcess } from "./proce
 
 const SIM_PORT = 18_881;
 const SIM_ADMIN = 18_882;
+/** The simulator's admin endpoint wants a bearer token (issue 11); the bench gives it one of its own. */
+const SIM_ADMIN_TOKEN = `bench-${process.pid}-${Date.now()}`;
 const APP_PORT = 18_880;
 const APP = `http://127.0.0.1:${APP_PORT}`;
 
 async function upstreamJobRequests(): Promise<number> {
-  const state = (await (await fetch(`http://127.0.0.1:${SIM_ADMIN}/state`)).json()) as {
+  const state = (await (
+    await fetch(`http://127.0.0.1:${SIM_ADMIN}/state`, {
+      headers: { Authorization: `Bearer ${SIM_ADMIN_TOKEN}` },
+    })
+  ).json()) as {
     requests: Record<string, number>;
   };
   return state.requests["GET Job"] ?? 0;
@@ -32,6 +38,19 @@ async function get(path: string): Promise<boolean> {
   const response = await fetch(`${APP}${path}`);
   await response.arrayBuffer();
   return response.ok;
+}
+
+/** As a browser tab of the explorer asks: with the tag of the answer it holds, a 304 when unchanged. */
+function tagged(): (path: string) => Promise<boolean> {
+  const tags = new Map<string, string>();
+  return async (path) => {
+    const held = tags.get(path);
+    const response = await fetch(`${APP}${path}`, held ? { headers: { "If-None-Match": held } } : {});
+    await response.arrayBuffer();
+    const etag = response.headers.get("etag");
+    if (etag) tags.set(path, etag);
+    return response.ok || response.status === 304;
+  };
 }
 
 /** Runs a load and counts the upstream GET /Job requests (pages) it caused per second. */
@@ -70,6 +89,8 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
       String(jobs),
       "--start",
       "2026-11-23T22:00:00Z",
+      "--admin-token",
+      SIM_ADMIN_TOKEN,
     ],
     {},
     "web service root",
@@ -102,6 +123,12 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
       for (const s of STATUSES) await (await fetch(`${APP}/api/jobs?type=all&window=${w}${s}`)).arrayBuffer();
 
     const same = await counted(() => poll(100, POLL_MS, POLL_FOR_MS, () => get(sameView())));
+    const viewers = Array.from({ length: 100 }, () => tagged());
+    const sameTagged = await counted(() =>
+      poll(100, POLL_MS, POLL_FOR_MS, (viewer) =>
+        (viewers[viewer] as (path: string) => Promise<boolean>)(sameView()),
+      ),
+    );
     const different = await counted(() => poll(100, POLL_MS, POLL_FOR_MS, (viewer) => get(viewOf(viewer))));
     const saturated = await counted(() => load(3000, 100, (i) => get(viewOf(i))));
     for (let i = 0; i < WALL_QUERIES.length; i++) await get(wallOf(i));
@@ -118,6 +145,11 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
       "| load (warm cache) | requests | viewers | p50 ms | p99 ms | requests/s | upstream GET /Job per s | failures |",
       "|---|---:|---:|---:|---:|---:|---:|---:|",
       row("100 viewers polling one view (1 year, every type)", same.result, same.upstreamPerSecond),
+      row(
+        "the same, each viewer sending its answer's tag (304 when unchanged)",
+        sameTagged.result,
+        sameTagged.upstreamPerSecond,
+      ),
       row(
         "100 viewers polling 30 views over 5 upstream queries",
         different.result,
