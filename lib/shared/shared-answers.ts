@@ -6,7 +6,7 @@
 // fetching too. Each instance keeps its own copy for speed; Redis down means each fetches for itself.
 
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import type { FetchedJobs } from "@/lib/commcell/job-fetch";
@@ -64,8 +64,9 @@ export class SharedAnswers {
   }
 
   private name(key: string): string {
-    // Cache keys carry user names and queries: hashed, they are short and say nothing in Redis.
-    return Buffer.from(key).toString("base64url").slice(0, 200);
+    // Cache keys carry user names and queries: hashed, they are short and say nothing in Redis, and two
+    // keys never share a name (a cut-off encoding could let two long queries of one identity collide).
+    return createHash("sha256").update(key).digest("base64url");
   }
 
   private async fresher(
