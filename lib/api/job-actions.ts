@@ -4,6 +4,7 @@
 
 import "server-only";
 import { z } from "zod";
+import { mapLimit } from "@/lib/async/map-limit";
 import { sendJobAction } from "@/lib/commcell/job-actions";
 import { fetchJob } from "@/lib/commcell/job-details";
 import {
@@ -101,23 +102,6 @@ export function assertMayAct(viewer: Viewer): asserts viewer is Viewer & { kind:
       "actions_disabled",
       "Job actions are turned off on this dashboard (ACTIONS=off).",
     );
-}
-
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** The jobs the action is judged on, as they are now: the view's (through the cache) or each by id. */

@@ -4,6 +4,7 @@
 // so, rather than failing.
 
 import "server-only";
+import { mapLimit } from "@/lib/async/map-limit";
 import type { InventorySubclient } from "@/lib/jobs/coverage";
 import { toNumber, toText } from "./coerce";
 import { reportedError } from "./error-body";
@@ -85,16 +86,11 @@ export async function fetchInventory(session: UpstreamSession): Promise<Inventor
         kind: "jobs-only",
         reason: `the CommCell lists ${clients.length} clients, more than ${MAX_CLIENTS}`,
       };
-    const subclients: InventorySubclient[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < clients.length) {
-        const client = clients[next++] as { id: number };
-        const answer = await authenticatedRequest(session, `Subclient?clientId=${client.id}`, JSON_ACCEPT);
-        subclients.push(...readSubclients(answer.body));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, clients.length) }, worker));
+    const lists = await mapLimit(clients, CONCURRENCY, async (client) => {
+      const answer = await authenticatedRequest(session, `Subclient?clientId=${client.id}`, JSON_ACCEPT);
+      return readSubclients(answer.body);
+    });
+    const subclients = lists.flat();
     return {
       kind: "commcell",
       subclients: subclients.sort((a, b) => a.clientId - b.clientId || a.id - b.id),
