@@ -6,6 +6,7 @@ import {
   COVERAGE_STATES,
   type CoverageReport,
   type CoverageState,
+  clientState,
   summarize,
 } from "./coverage";
 import { ParamError, type ParamTable, parseParams, serializeParams } from "./url-params";
@@ -111,7 +112,7 @@ export function filterCoverage(report: CoverageReport, params: CoverageParams): 
     if (q && !contains(client.name, q)) subclients = subclients.filter((sub) => contains(sub.name, q));
     if (subclients.length === 0) continue;
     clients.push(
-      subclients === client.subclients ? client : { ...client, subclients, state: worstOf(subclients) },
+      subclients === client.subclients ? client : { ...client, subclients, state: clientState(subclients) },
     );
   }
   const summary = summarize(clients);
@@ -119,10 +120,4 @@ export function filterCoverage(report: CoverageReport, params: CoverageParams): 
     summary,
     clients: state.length === 0 ? clients : clients.filter((client) => state.includes(client.state)),
   };
-}
-
-function worstOf(subclients: ClientCoverage["subclients"]): CoverageState {
-  const counted = subclients.filter((sub) => sub.state !== "excluded");
-  if (counted.length === 0) return "excluded";
-  return COVERAGE_STATES.find((state) => counted.some((sub) => sub.state === state)) ?? "protected";
 }

@@ -290,14 +290,7 @@ export class CoverageIndex {
       client.subclients.push(entry.sub);
     }
     const clients: ClientCoverage[] = [...byClient.values()].map((client) => {
-      const counted = client.subclients.filter((sub) => sub.state !== "excluded");
-      const state =
-        counted.length === 0
-          ? "excluded"
-          : counted.reduce<CoverageState>(
-              (worst, sub) => (rank(sub.state) < rank(worst) ? sub.state : worst),
-              "protected",
-            );
+      const state = clientState(client.subclients);
       const subclients = [...client.subclients].sort(
         (a, b) => rank(a.state) - rank(b.state) || b.strikes - a.strikes || a.name.localeCompare(b.name),
       );
@@ -306,6 +299,16 @@ export class CoverageIndex {
     clients.sort((a, b) => rank(a.state) - rank(b.state) || a.name.localeCompare(b.name));
     return { summary: summarize(clients), clients };
   }
+}
+
+/** A client's state: its worst subclient's, leaving excluded ones out; excluded when all of them are. */
+export function clientState(subclients: readonly Pick<SubclientCoverage, "state">[]): CoverageState {
+  let worst: CoverageState = "excluded";
+  for (const sub of subclients) {
+    if (sub.state === "excluded") continue;
+    if (worst === "excluded" || rank(sub.state) < rank(worst)) worst = sub.state;
+  }
+  return worst;
 }
 
 export function summarize(clients: readonly ClientCoverage[]): CoverageSummary {
