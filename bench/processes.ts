@@ -2,7 +2,7 @@
 // process group so that stopping them leaves nothing behind serving an old build.
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 export const ROOT = join(__dirname, "..");
@@ -64,10 +64,25 @@ export function peakRssMb(pid: number): number {
   return peak;
 }
 
-/** Builds the app when there is no build yet: the benchmark measures `next start`, as it is deployed. */
+/** The newest modification time of the files under a folder, in ms. */
+function newestMtime(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the app when there is no build, or one older than the sources: the benchmark measures `next
+ * start`, as it is deployed, and a build left from other sources would measure other code.
+ */
 export function ensureBuild(): void {
-  if (existsSync(join(ROOT, ".next", "BUILD_ID"))) return;
-  process.stderr.write("  no build yet: running next build\n");
+  const buildId = join(ROOT, ".next", "BUILD_ID");
+  const sources = Math.max(...["app", "components", "lib"].map((folder) => newestMtime(join(ROOT, folder))));
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > sources) return;
+  process.stderr.write("  no build of these sources yet: running next build\n");
   execFileSync(join(ROOT, "node_modules/.bin/next"), ["build"], {
     cwd: ROOT,
     stdio: "inherit",
