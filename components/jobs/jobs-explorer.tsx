@@ -47,7 +47,12 @@ export function JobsExplorer({
   const interval = Math.max(state.refresh, refreshFloorSeconds) * 1000;
   const timeZone = timeZoneOf(state.tz);
   const now = useNow() ?? Date.now();
-  const { view, failure: failed } = useJobView(filters, apiQuery, interval, `/jobs?${searchParams.toString()}`);
+  const { view, failure: failed } = useJobView(
+    filters,
+    apiQuery,
+    interval,
+    `/jobs?${searchParams.toString()}`,
+  );
 
   // The theme in the URL wins over the system's; "system" leaves the choice to it.
   useEffect(() => {

@@ -1,25 +1,42 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
 import type { WallView } from "@/lib/api/wall-view";
-import { fetchApi } from "@/lib/client/fetch-api";
+import { fetchApiTagged } from "@/lib/client/fetch-api";
+import { SERVER_TIME_HEADER } from "@/lib/http/server-time";
 import { EMPTY_LOG, recordAnswer, recordFailure } from "@/lib/wall/freshness";
 
 /**
  * /api/wall for a query, polled every `intervalMs` whatever the browser thinks of the tab, with the log
- * of answers and misses that the freshness banner is measured from (on the server's clock).
+ * of answers and misses that the freshness banner is measured from (on the server's clock). Each poll
+ * sends the tag of the summary held: an unchanged one is a 304 of no body, and still a refresh that
+ * arrived (with the server's time in its header).
  */
 export function useWallView(apiQuery: string, intervalMs: number) {
   const [log, setLog] = useState(EMPTY_LOG);
+  const queryClient = useQueryClient();
+  const tags = useRef(new Map<string, string>());
   const view = useQuery({
     queryKey: ["wall", apiQuery],
     queryFn: async ({ signal }) => {
       try {
-        const answer = await fetchApi<WallView>(`/api/wall?${apiQuery}`, signal);
+        const held = queryClient.getQueryData<WallView>(["wall", apiQuery]);
+        const path = `/api/wall?${apiQuery}`;
+        let tagged = await fetchApiTagged<WallView>(
+          path,
+          signal,
+          held ? (tags.current.get(apiQuery) ?? null) : null,
+        );
+        // A 304 with nothing held (the tag outlived its data): ask again for the whole answer.
+        if (tagged.kind === "unchanged" && !held) tagged = await fetchApiTagged<WallView>(path, signal, null);
+        const answer = tagged.kind === "fresh" ? tagged.data : (held as WallView);
+        if (tagged.kind === "fresh" && tagged.etag) tags.current.set(apiQuery, tagged.etag);
+        // A server (or proxy) that left the header out: the TV's clock is all there is.
+        const serverTime = Number(tagged.headers.get(SERVER_TIME_HEADER)) || Date.now();
         const received = {
           fetchedAt: Date.parse(answer.fetchedAt),
-          serverTime: Date.parse(answer.serverTime),
+          serverTime,
           stale: answer.stale,
           error: answer.error?.message ?? null,
         };

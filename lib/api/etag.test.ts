@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { conditionalJson, matchesTag } from "./etag";
+import { SERVER_TIME_HEADER } from "@/lib/http/server-time";
+import { conditionalJson, matchesTag, taggedJson } from "./etag";
 
 describe("conditional answers", () => {
   it("matches a tag in If-None-Match, in a list, weak, or *", () => {
@@ -13,13 +14,24 @@ describe("conditional answers", () => {
   it("answers 304 without a body to a matching tag, and the JSON otherwise, never to be stored", async () => {
     const asked = (tag?: string) =>
       new Request("http://localhost/api/jobs", tag ? { headers: { "If-None-Match": tag } } : {});
-    const unchanged = conditionalJson(asked('"t1"'), '{"jobs":[]}', '"t1"');
+    const answer = { body: '{"jobs":[]}', etag: '"t1"' };
+    const before = Date.now();
+    const unchanged = conditionalJson(asked('"t1"'), answer);
     expect(unchanged.status).toBe(304);
     expect(await unchanged.text()).toBe("");
     expect(unchanged.headers.get("etag")).toBe('"t1"');
-    const fresh = conditionalJson(asked('"t0"'), '{"jobs":[]}', '"t1"');
+    // The server's clock, on a 304 too: a wall measures age on it.
+    expect(Number(unchanged.headers.get(SERVER_TIME_HEADER))).toBeGreaterThanOrEqual(before);
+    const fresh = conditionalJson(asked('"t0"'), answer);
     expect(fresh.status).toBe(200);
     expect(await fresh.json()).toEqual({ jobs: [] });
     expect(fresh.headers.get("cache-control")).toBe("no-store");
+    expect(Number(fresh.headers.get(SERVER_TIME_HEADER))).toBeGreaterThanOrEqual(before);
+  });
+
+  it("tags a value by its JSON: the same JSON, the same tag; any change, another", () => {
+    expect(taggedJson({ a: 1 }).etag).toBe(taggedJson({ a: 1 }).etag);
+    expect(taggedJson({ a: 1 }).etag).not.toBe(taggedJson({ a: 2 }).etag);
+    expect(taggedJson({ a: 1 }).body).toBe('{"a":1}');
   });
 });

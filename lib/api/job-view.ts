@@ -3,7 +3,6 @@
 // viewers of the same view, or one paging through it, sort it once.
 
 import "server-only";
-import { createHash } from "node:crypto";
 import type { CachedJobs } from "@/lib/commcell/job-cache";
 import type { FetchedJobs } from "@/lib/commcell/job-fetch";
 import { mergeDelta, refreshJobs } from "@/lib/commcell/job-refresh";
@@ -13,6 +12,7 @@ import type { Job } from "@/lib/jobs/job";
 import { filterJobs, pageOf, sortJobs } from "@/lib/jobs/select";
 import { upstreamQueryKey, upstreamQueryOf } from "@/lib/jobs/upstream-query";
 import { answerMemo } from "./answer-memo";
+import { type TaggedBody, taggedJson } from "./etag";
 import { getRuntime } from "./runtime";
 import type { Viewer } from "./viewer";
 
@@ -87,17 +87,11 @@ export async function jobView(viewer: Viewer, filters: JobFilters): Promise<JobV
 }
 
 /** The JSON of a view and its entity tag, made once per answer version and filters, not once per request. */
-const bodies = answerMemo<{ readonly body: string; readonly etag: string }>(32);
+const bodies = answerMemo<TaggedBody>(32);
 
-export async function jobViewBody(
-  viewer: Viewer,
-  filters: JobFilters,
-): Promise<{ readonly body: string; readonly etag: string }> {
+export async function jobViewBody(viewer: Viewer, filters: JobFilters): Promise<TaggedBody> {
   const answer = await cachedJobs(viewer, filters);
   // Everything the body says besides the answer's jobs: how old, whether stale and why.
   const key = `${serializeFilters(filters).toString()}|${answer.fetchedAt}|${answer.stale}|${answer.error?.message ?? ""}`;
-  return bodies.get(answer.value, key, () => {
-    const body = JSON.stringify(viewOf(answer, filters));
-    return { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
-  });
+  return bodies.get(answer.value, key, () => taggedJson(viewOf(answer, filters)));
 }

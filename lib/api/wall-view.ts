@@ -7,6 +7,7 @@ import { type JobFilters, serializeFilters } from "@/lib/jobs/filters";
 import { filterJobs } from "@/lib/jobs/select";
 import { type WallSummary, wallSummary } from "@/lib/jobs/wall-summary";
 import { answerMemo } from "./answer-memo";
+import { type TaggedBody, taggedJson } from "./etag";
 import { cachedJobs } from "./job-view";
 import { getRuntime } from "./runtime";
 import type { Viewer } from "./viewer";
@@ -15,8 +16,6 @@ export interface WallView {
   readonly summary: WallSummary;
   /** When the CommCell gave this data (ISO). */
   readonly fetchedAt: string;
-  /** The server's clock when it answered (ISO): the wall measures age on it, not on the TV's clock. */
-  readonly serverTime: string;
   readonly stale: boolean;
   readonly error: { readonly code: string; readonly message: string } | null;
 }
@@ -35,14 +34,25 @@ function summaryOf(answer: FetchedJobs, filters: JobFilters, now: number): WallS
   ).summary;
 }
 
-export async function wallView(viewer: Viewer, filters: JobFilters): Promise<WallView> {
+/** The JSON of a wall's view and its tag, made once per summary and answer state, not once per request. */
+const bodies = answerMemo<TaggedBody>(32);
+
+/**
+ * What a wall shows, as JSON with its entity tag: twenty screens polling an unchanged summary get 304s. The
+ * server's time, which changes on every request, travels in a header (SERVER_TIME_HEADER) instead.
+ */
+export async function wallViewBody(viewer: Viewer, filters: JobFilters): Promise<TaggedBody> {
   const answer = await cachedJobs(viewer, filters);
-  const now = Date.now();
-  return {
-    summary: summaryOf(answer.value, filters, now),
-    fetchedAt: new Date(answer.fetchedAt).toISOString(),
-    serverTime: new Date(now).toISOString(),
-    stale: answer.stale,
-    error: answer.error ? { code: `commcell_${answer.error.kind}`, message: answer.error.message } : null,
-  };
+  const summary = summaryOf(answer.value, filters, Date.now());
+  const state = `${answer.fetchedAt}|${answer.stale}|${answer.error?.message ?? ""}`;
+  // Keyed by the summary's own identity too: it is remade after the refresh floor, on the same answer.
+  return bodies.get(summary, state, () => {
+    const view: WallView = {
+      summary,
+      fetchedAt: new Date(answer.fetchedAt).toISOString(),
+      stale: answer.stale,
+      error: answer.error ? { code: `commcell_${answer.error.kind}`, message: answer.error.message } : null,
+    };
+    return taggedJson(view);
+  });
 }

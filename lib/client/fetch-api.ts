@@ -18,8 +18,8 @@ export async function fetchApi<T>(path: string, signal?: AbortSignal): Promise<T
 }
 
 export type Tagged<T> =
-  | { readonly kind: "unchanged" }
-  | { readonly kind: "fresh"; readonly data: T; readonly etag: string | null };
+  | { readonly kind: "unchanged"; readonly headers: Headers }
+  | { readonly kind: "fresh"; readonly data: T; readonly etag: string | null; readonly headers: Headers };
 
 /** As fetchApi, sending the tag of the answer held (If-None-Match): "unchanged" when the server says 304. */
 export async function fetchApiTagged<T>(
@@ -37,7 +37,7 @@ export async function fetchApiTagged<T>(
     if (signal?.aborted) throw error;
     throw new ApiFailure(0, "The dashboard's server could not be reached.");
   }
-  if (response.status === 304) return { kind: "unchanged" };
+  if (response.status === 304) return { kind: "unchanged", headers: response.headers };
   const body = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
   if (!response.ok)
     throw new ApiFailure(
@@ -45,5 +45,5 @@ export async function fetchApiTagged<T>(
       body?.error?.message ?? `The server answered HTTP ${response.status}.`,
     );
   if (!body) throw new ApiFailure(response.status, "The server's answer was not JSON.");
-  return { kind: "fresh", data: body, etag: response.headers.get("etag") };
+  return { kind: "fresh", data: body, etag: response.headers.get("etag"), headers: response.headers };
 }

@@ -13,7 +13,6 @@ export function GET(request: Request): Promise<Response> {
   return withViewer(request, async (viewer) => {
     const { filters, problems } = parseFilters(new URL(request.url).searchParams);
     refuseBadParams(problems);
-    const { body, etag } = await jobViewBody(viewer, filters);
-    return conditionalJson(request, body, etag);
+    return conditionalJson(request, await jobViewBody(viewer, filters));
   });
 }
