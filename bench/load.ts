@@ -77,3 +77,56 @@ export async function poll(
   await Promise.all(Array.from({ length: viewers }, (_, index) => viewer(index)));
   return summary(latencies, viewers, (performance.now() - started) / 1000, failures);
 }
+
+/**
+ * Requests sent at a fixed rate for `seconds`, whatever the pace of the answers (an open loop, as many
+ * independent clients are): each latency counts from when the request was due, so a server falling behind
+ * shows it instead of slowing the sender down.
+ */
+export async function atRate(
+  rate: number,
+  seconds: number,
+  send: (index: number) => Promise<boolean>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  const total = Math.round(rate * seconds);
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(
+      send(i)
+        .catch(() => false)
+        .then((ok) => {
+          latencies.push(performance.now() - due);
+          if (!ok) failures++;
+        }),
+    );
+  }
+  await Promise.all(inFlight);
+  return summary(latencies, rate, (performance.now() - started) / 1000, failures);
+}
+
+export const CAPACITY_RATES = [25, 50, 100, 200, 400, 800, 1600] as const;
+
+/**
+ * The highest of CAPACITY_RATES (requests/s) an endpoint holds for `seconds` with p99 under `p99Ms` and no
+ * failure; 0 when it holds none. Stops at the first rate it does not hold.
+ */
+export async function capacity(
+  send: (index: number) => Promise<boolean>,
+  p99Ms = 100,
+  seconds = 4,
+): Promise<number> {
+  let held = 0;
+  for (const rate of CAPACITY_RATES) {
+    const result = await atRate(rate, seconds, send);
+    if (result.p99 >= p99Ms || result.failures > 0) break;
+    held = rate;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return held;
+}

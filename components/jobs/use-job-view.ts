@@ -21,16 +21,27 @@ function heldOrLocal(
   held: JobView | undefined,
   heldQuery: string | undefined,
   filters: JobFilters,
+  apiQuery: string,
 ): JobView | undefined {
   if (!held || heldQuery === undefined) return held;
+  // React Query asks for the placeholder on every render while the answer is on its way: sort once.
+  const known = localViews.get(held)?.get(apiQuery);
+  if (known) return known;
   const local = localSelection(
     { filters: parseFilters(new URLSearchParams(heldQuery)).filters, jobs: held.jobs, total: held.total },
     filters,
   );
   // The facets stay the held view's until the server's answer: counting them needs jobs the browser may
   // not have (each facet counts over every other filter, not over this one).
-  return local ? { ...held, jobs: local.jobs, total: local.total } : held;
+  const view = local ? { ...held, jobs: local.jobs, total: local.total } : held;
+  const byQuery = localViews.get(held) ?? new Map<string, JobView>();
+  byQuery.set(apiQuery, view);
+  localViews.set(held, byQuery);
+  return view;
 }
+
+/** The views computed from each held view, by query; they go when the held view does. */
+const localViews = new WeakMap<JobView, Map<string, JobView>>();
 
 /**
  * /api/jobs for a query, polled every `intervalMs` while the tab is visible; a 401 sends the person to sign
@@ -57,7 +68,7 @@ export function useJobView(filters: JobFilters, apiQuery: string, intervalMs: nu
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: true,
     placeholderData: (held, heldQuery) =>
-      heldOrLocal(held, heldQuery?.queryKey[1] as string | undefined, filters),
+      heldOrLocal(held, heldQuery?.queryKey[1] as string | undefined, filters, apiQuery),
   });
   const signedOut = view.error instanceof ApiFailure && view.error.status === 401;
   useEffect(() => {
