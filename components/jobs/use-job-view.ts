@@ -3,6 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { usePushedRefresh } from "@/components/hooks/use-pushed-refresh";
+import { useViewStream } from "@/components/hooks/use-view-stream";
 import type { JobView } from "@/lib/api/job-view";
 import { ApiFailure, fetchApi, fetchApiTagged } from "@/lib/client/fetch-api";
 import { type JobFilters, parseFilters } from "@/lib/jobs/filters";
@@ -44,14 +46,17 @@ function heldOrLocal(
 const localViews = new WeakMap<JobView, Map<string, JobView>>();
 
 /**
- * /api/jobs for a query, polled every `intervalMs` while the tab is visible; a 401 sends the person to sign
- * in and back to `returnTo`. Gives the query and the failure to show (none for the 401, which redirects).
+ * /api/jobs for a query, refreshed when the push channel says it changed (no sooner than `intervalMs` after
+ * the last answer), or polled every `intervalMs` while the channel is not alive; only while the tab is
+ * visible. A 401 sends the person to sign in and back to `returnTo`. Gives the query and the failure to
+ * show (none for the 401, which redirects).
  */
 export function useJobView(filters: JobFilters, apiQuery: string, intervalMs: number, returnTo: string) {
   const router = useRouter();
   const queryClient = useQueryClient();
   // The tag of each view's last answer: a poll of an unchanged view is a 304, and the rows stay as they are.
   const tags = useRef(new Map<string, string>());
+  const stream = useViewStream(`jobs:${apiQuery}`);
   const view = useQuery({
     queryKey: ["jobs", apiQuery],
     queryFn: async ({ signal }) => {
@@ -63,12 +68,20 @@ export function useJobView(filters: JobFilters, apiQuery: string, intervalMs: nu
       if (answer.etag) tags.current.set(apiQuery, answer.etag);
       return answer.data;
     },
-    refetchInterval: intervalMs,
+    refetchInterval: stream.live ? false : intervalMs,
     // A hidden tab stops polling and catches up when it is looked at again.
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: true,
     placeholderData: (held, heldQuery) =>
       heldOrLocal(held, heldQuery?.queryKey[1] as string | undefined, filters, apiQuery),
+  });
+  usePushedRefresh({
+    stream,
+    heldTag: () => tags.current.get(apiQuery) ?? null,
+    fetchedAt: view.dataUpdatedAt,
+    minGapMs: intervalMs,
+    refetch: () => void view.refetch(),
+    skipsWhenHidden: true,
   });
   const signedOut = view.error instanceof ApiFailure && view.error.status === 401;
   useEffect(() => {

@@ -2,6 +2,8 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { usePushedRefresh } from "@/components/hooks/use-pushed-refresh";
+import { useViewStream } from "@/components/hooks/use-view-stream";
 import type { WallView } from "@/lib/api/wall-view";
 import { fetchApiTagged } from "@/lib/client/fetch-api";
 import { SERVER_TIME_HEADER } from "@/lib/http/server-time";
@@ -17,6 +19,7 @@ export function useWallView(apiQuery: string, intervalMs: number) {
   const [log, setLog] = useState(EMPTY_LOG);
   const queryClient = useQueryClient();
   const tags = useRef(new Map<string, string>());
+  const stream = useViewStream(`wall:${apiQuery}`);
   const view = useQuery({
     queryKey: ["wall", apiQuery],
     queryFn: async ({ signal }) => {
@@ -55,6 +58,16 @@ export function useWallView(apiQuery: string, intervalMs: number) {
     // Each refresh is one attempt, so two misses mean two intervals without news.
     retry: false,
     placeholderData: keepPreviousData,
+  });
+  // A new summary is fetched as soon as the push channel tells of it; the polling stays, whatever the
+  // stream says, because each poll is also the proof the freshness banner is measured from.
+  usePushedRefresh({
+    stream,
+    heldTag: () => tags.current.get(apiQuery) ?? null,
+    fetchedAt: view.dataUpdatedAt,
+    minGapMs: 0,
+    refetch: () => void view.refetch(),
+    skipsWhenHidden: false,
   });
   return { view, log } as const;
 }

@@ -1,0 +1,50 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { ViewNotice } from "@/lib/client/view-stream";
+
+/**
+ * Refreshes a polled view when the push channel says it has a new answer: each notice whose tag is not the
+ * one held is acted on once, no sooner than `minGapMs` after the last fetch (the same freshness rules as
+ * polling: never more often than the page's refresh interval). `stream` is useViewStream's word on the
+ * view, asked before the query so that the query polls only while the stream is not alive. A hidden tab
+ * that `skipsWhenHidden` waits to be looked at.
+ */
+export function usePushedRefresh({
+  stream: { live, notice },
+  heldTag,
+  fetchedAt,
+  minGapMs,
+  refetch,
+  skipsWhenHidden,
+}: {
+  readonly stream: { readonly live: boolean; readonly notice: ViewNotice | null };
+  readonly heldTag: () => string | null;
+  /** When the page last had an answer (React Query's dataUpdatedAt), in ms. */
+  readonly fetchedAt: number;
+  readonly minGapMs: number;
+  readonly refetch: () => void;
+  readonly skipsWhenHidden: boolean;
+}): void {
+  const acted = useRef<object | null>(null);
+  const refetchRef = useRef(refetch);
+  refetchRef.current = refetch;
+  const heldTagRef = useRef(heldTag);
+  heldTagRef.current = heldTag;
+  useEffect(() => {
+    if (!live || !notice || acted.current === notice) return;
+    if ("etag" in notice && notice.etag === heldTagRef.current()) {
+      acted.current = notice;
+      return;
+    }
+    const timer = setTimeout(
+      () => {
+        if (skipsWhenHidden && document.hidden) return;
+        acted.current = notice;
+        refetchRef.current();
+      },
+      Math.max(0, fetchedAt + minGapMs - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [live, notice, fetchedAt, minGapMs, skipsWhenHidden]);
+}

@@ -1,0 +1,109 @@
+// Watches of views for the push channel (/api/stream): one watch per identity and view, however many
+// screens look at it, ticking once a second while anyone does. A tick asks for the view's body as a
+// request would (through the cache, which refreshes it once per TTL, and the per-answer memos, which make a
+// tick of an unchanged view a lookup) and tells the watchers when its tag has changed. So a hundred open
+// screens of one view cost one refresh per TTL and a hundred small fetches when it changes, instead of a
+// hundred requests a second.
+
+import "server-only";
+import { isCommCellError } from "@/lib/commcell/errors";
+import { type JobFilters, serializeFilters } from "@/lib/jobs/filters";
+import { jobViewBody } from "./job-view";
+import type { Viewer } from "./viewer";
+import { wallViewBody } from "./wall-view";
+
+export const VIEW_KINDS = ["jobs", "wall"] as const;
+export type ViewKind = (typeof VIEW_KINDS)[number];
+
+/** What a watcher is told: the view's current tag, or why it could not be had. */
+export type ViewState = { readonly etag: string } | { readonly problem: string };
+
+export type ViewListener = (state: ViewState) => void;
+
+const BODY_OF = {
+  jobs: jobViewBody,
+  wall: wallViewBody,
+} as const satisfies Record<ViewKind, (viewer: Viewer, filters: JobFilters) => Promise<{ etag: string }>>;
+
+export const TICK_MS = 1000;
+
+interface Watch {
+  readonly viewer: Viewer;
+  readonly kind: ViewKind;
+  readonly filters: JobFilters;
+  readonly listeners: Set<ViewListener>;
+  last: ViewState | null;
+  ticking: boolean;
+  timer: ReturnType<typeof setInterval> | null;
+}
+
+const watches = new Map<string, Watch>();
+
+/** A view's name: its kind and its filters' canonical query, so that equal views share one watch. */
+export function viewName(kind: ViewKind, filters: JobFilters): string {
+  return `${kind}:${serializeFilters(filters).toString()}`;
+}
+
+async function tick(watch: Watch): Promise<void> {
+  if (watch.ticking) return; // a slow refresh: the next tick waits for this one
+  watch.ticking = true;
+  let state: ViewState;
+  try {
+    const { etag } = await BODY_OF[watch.kind](watch.viewer, watch.filters);
+    state = { etag };
+  } catch (error) {
+    // The watchers fetch the view themselves on a problem, and get the full error (a 401, a 502) from it.
+    state = {
+      problem: isCommCellError(error) ? error.message : "The view could not be refreshed.",
+    };
+  } finally {
+    watch.ticking = false;
+  }
+  const last = watch.last;
+  const changed =
+    last === null ||
+    ("etag" in state
+      ? !("etag" in last) || last.etag !== state.etag
+      : !("problem" in last) || last.problem !== state.problem);
+  if (!changed) return;
+  watch.last = state;
+  for (const listener of watch.listeners) listener(state);
+}
+
+/**
+ * Starts telling `listener` the state of a view, at once if it is known and then on every change; gives
+ * the function that stops. The watch of an identity and view ends with its last listener.
+ */
+export function watchView(
+  viewer: Viewer,
+  kind: ViewKind,
+  filters: JobFilters,
+  listener: ViewListener,
+): () => void {
+  const key = `${viewer.cacheKey}|${viewName(kind, filters)}`;
+  let watch = watches.get(key);
+  if (!watch) {
+    watch = { viewer, kind, filters, listeners: new Set(), last: null, ticking: false, timer: null };
+    watches.set(key, watch);
+    const started = watch;
+    started.timer = setInterval(() => void tick(started), TICK_MS);
+    // A watch must not hold the process open at shutdown.
+    started.timer.unref?.();
+    void tick(started);
+  } else if (watch.last) {
+    listener(watch.last);
+  }
+  watch.listeners.add(listener);
+  const held = watch;
+  return () => {
+    held.listeners.delete(listener);
+    if (held.listeners.size > 0) return;
+    if (held.timer) clearInterval(held.timer);
+    watches.delete(key);
+  };
+}
+
+/** How many watches are ticking: one per identity and view, not per screen. */
+export function watchCount(): number {
+  return watches.size;
+}
