@@ -75,25 +75,48 @@ export async function runPagesBench(): Promise<string> {
     const confirmed: number[] = [];
     const duringSort: number[] = [];
     const untilConfirmed: number[] = [];
+    // Where the two header buttons are: clicked as a person would (a trusted click at a point, not a
+    // selector engine's search, whose own work on the main thread would be measured with the page's).
+    const centre = async (name: string) => {
+      const box = await page.getByRole("button", { name, exact: true }).boundingBox();
+      if (!box) throw new Error(`no "${name}" header button`);
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const buttons = { Elapsed: await centre("Elapsed"), Job: await centre("Job") };
     // Alternate between two orders of the same 10,000 rows; the server's answers for both are cached after
     // the first two clicks, so its own sort is not what is measured.
     for (let i = 0; i < 12; i++) {
       const sort = i % 2 === 0 ? "Elapsed" : "Job";
-      const before = await page.locator("tbody tr[data-job-id]").first().getAttribute("data-job-id");
+      await page.waitForTimeout(300);
       await takeLongTasks(page);
+      // In the page: from the click's own time stamp to the frame after the first row changed.
+      await page.evaluate(() => {
+        const store = window as unknown as { __sorted: Promise<number> };
+        const firstRow = () => document.querySelector("tbody tr[data-job-id]")?.getAttribute("data-job-id");
+        const before = firstRow();
+        store.__sorted = new Promise((resolve) => {
+          let clickedAt = 0;
+          document.addEventListener("click", (event) => (clickedAt = event.timeStamp), {
+            capture: true,
+            once: true,
+          });
+          const observer = new MutationObserver(() => {
+            if (firstRow() === before) return;
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - clickedAt), 0));
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        });
+      });
       const answer = page.waitForResponse(
-        (response) => response.url().includes("/api/jobs?") && response.status() === 200,
+        (response) => response.url().includes("/api/jobs?") && [200, 304].includes(response.status()),
         { timeout: 60_000 },
       );
       const started = performance.now();
-      await page.getByRole("button", { name: sort, exact: true }).click();
-      await page.waitForFunction(
-        (previous) =>
-          document.querySelector("tbody tr[data-job-id]")?.getAttribute("data-job-id") !== previous,
-        before,
-        { timeout: 60_000, polling: "raf" },
+      await page.mouse.click(buttons[sort].x, buttons[sort].y);
+      const rendered = await page.evaluate(
+        () => (window as unknown as { __sorted: Promise<number> }).__sorted,
       );
-      const rendered = performance.now() - started;
       duringSort.push(...(await takeLongTasks(page)));
       await (await answer).finished();
       // Two frames after the answer: its parse and the render it causes are done.
