@@ -1,0 +1,156 @@
+// The push channel as a browser and a proxy see it: /api/stream's events and headers on the main server,
+// then, on a server of its own whose cache lives 6 s (so a refresh and a poll are told apart), the explorer
+// fetching once per refresh while the stream is alive, polling when it is not, and two tabs sharing one
+// stream that the second takes over when the first goes.
+
+import { expect, type Page, test } from "@playwright/test";
+import { type Cluster, startCluster } from "./cluster";
+
+/** Reads Server-Sent Events from a response body for `forMs`: each event's name and parsed data. */
+async function readEvents(response: Response, forMs: number): Promise<{ event: string; data: unknown }[]> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  const events: { event: string; data: unknown }[] = [];
+  let text = "";
+  const until = Date.now() + forMs;
+  while (Date.now() < until) {
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), until - Date.now())),
+    ]);
+    if (chunk === null || chunk.done) break;
+    text += decoder.decode(chunk.value, { stream: true });
+    let end = text.indexOf("\n\n");
+    while (end >= 0) {
+      const block = text.slice(0, end);
+      text = text.slice(end + 2);
+      const name = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (name && data) events.push({ event: name, data: JSON.parse(data) });
+      end = text.indexOf("\n\n");
+    }
+  }
+  await reader.cancel();
+  return events;
+}
+
+test.describe("the stream route", () => {
+  test("tells each view's tag as the view's route gives it, on every refresh, unbuffered", async ({
+    baseURL,
+  }) => {
+    const query = "type=all&window=24h&pageSize=50";
+    const stream = await fetch(`${baseURL}/api/stream?view=${encodeURIComponent(`jobs:${query}`)}`);
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get("content-type")).toContain("text/event-stream");
+    // What keeps compression and proxies from holding the events back.
+    expect(stream.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(stream.headers.get("content-encoding")).toBeNull();
+    // The route's own tags meanwhile (the main server's cache lives 1 s: each refresh is a new answer).
+    const routeTags = new Set<string>();
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        const answer = await fetch(`${baseURL}/api/jobs?${query}`);
+        routeTags.add(answer.headers.get("etag") ?? "");
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    })();
+    const events = await readEvents(stream, 4500);
+    polling = false;
+    await poller;
+    expect(events[0]?.event).toBe("heartbeat");
+    const notices = events.filter((e) => e.event === "view") as { data: { view: string; etag: string } }[];
+    // The view named as it was asked, a new tag with each refresh, and tags the route itself gave.
+    expect(notices.every((notice) => notice.data.view === `jobs:${query}`)).toBe(true);
+    expect(new Set(notices.map((notice) => notice.data.etag)).size).toBeGreaterThanOrEqual(2);
+    expect(notices.some((notice) => routeTags.has(notice.data.etag))).toBe(true);
+  });
+
+  test("refuses views it cannot read, naming what was wrong", async ({ request }) => {
+    const refused = async (query: string, message: RegExp) => {
+      const answer = await request.get(`/api/stream?${query}`);
+      expect(answer.status()).toBe(400);
+      const body = (await answer.json()) as { error: { code: string; message: string; param: string } };
+      expect(body.error).toMatchObject({ code: "invalid_parameter", param: "view" });
+      expect(body.error.message).toMatch(message);
+    };
+    await refused("", /view is required/);
+    await refused("view=jobs", /must start with jobs: or wall:/);
+    await refused("view=coverage:x=1", /must start with jobs: or wall:/);
+    await refused(`view=${encodeURIComponent("jobs:status=bogus")}`, /view jobs: .*status/);
+    await refused(Array.from({ length: 17 }, (_, i) => `view=jobs:page%3D${i + 1}`).join("&"), /at most 16/);
+  });
+});
+
+test.describe("the explorer on the push channel", () => {
+  test.describe.configure({ timeout: 120_000 });
+  let cluster: Cluster;
+  let origin: string;
+  test.beforeAll(async () => {
+    test.setTimeout(150_000);
+    cluster = await startCluster({ ports: [3123], shared: false, env: { CACHE_TTL_SECONDS: "6" } });
+    origin = cluster.origins[0] as string;
+  });
+  test.afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  /** Counts the page's requests to a path over `forMs`. */
+  async function requestsTo(page: Page, path: string, forMs: number): Promise<number> {
+    let count = 0;
+    const onRequest = (request: { url(): string }) => {
+      if (new URL(request.url()).pathname === path) count++;
+    };
+    page.on("request", onRequest);
+    await page.waitForTimeout(forMs);
+    page.off("request", onRequest);
+    return count;
+  }
+
+  const VIEW = "/jobs?window=24h&refresh=1";
+
+  test("fetches once per refresh of the server while the stream is alive, not once a second", async ({
+    page,
+  }) => {
+    const streams: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/stream")) streams.push(request.url());
+    });
+    await page.goto(`${origin}${VIEW}`);
+    await expect(page.locator("tbody tr[data-job-id]").first()).toBeVisible();
+    // Once the stream has spoken, polling every second stops: the cache refreshes every 6 s.
+    await page.waitForTimeout(2000);
+    const fetches = await requestsTo(page, "/api/jobs", 15_000);
+    expect(fetches).toBeGreaterThanOrEqual(1); // refreshes were seen
+    expect(fetches).toBeLessThanOrEqual(5); // polling would have been about 15
+    expect(streams).toHaveLength(1);
+  });
+
+  test("polls at its interval when the stream cannot be had", async ({ page }) => {
+    await page.route("**/api/stream**", (route) => route.abort());
+    await page.goto(`${origin}${VIEW}`);
+    await expect(page.locator("tbody tr[data-job-id]").first()).toBeVisible();
+    expect(await requestsTo(page, "/api/jobs", 8000)).toBeGreaterThanOrEqual(5);
+  });
+
+  test("two tabs share one stream, and the second takes it over when the first goes", async ({ context }) => {
+    const streams: string[] = [];
+    context.on("request", (request) => {
+      if (request.url().includes("/api/stream")) streams.push(request.url());
+    });
+    const first = await context.newPage();
+    await first.goto(`${origin}${VIEW}`);
+    await expect(first.locator("tbody tr[data-job-id]").first()).toBeVisible();
+    const second = await context.newPage();
+    await second.goto(`${origin}${VIEW}`);
+    await expect(second.locator("tbody tr[data-job-id]").first()).toBeVisible();
+    await second.waitForTimeout(3000);
+    expect(streams).toHaveLength(1);
+    // The second tab hears the refreshes through the first one's stream: it fetches, and does not poll.
+    const heard = await requestsTo(second, "/api/jobs", 13_000);
+    expect(heard).toBeGreaterThanOrEqual(1);
+    expect(heard).toBeLessThanOrEqual(5);
+    await first.close();
+    await expect.poll(() => streams.length, { timeout: 10_000 }).toBe(2);
+  });
+});
