@@ -10,7 +10,7 @@ import "server-only";
 import { type JobFilters, parseFilters } from "@/lib/jobs/filters";
 import { parseWall } from "@/lib/jobs/wall-params";
 import { ApiError } from "./api-error";
-import { VIEW_KINDS, type ViewKind, type ViewState, watchView } from "./view-watch";
+import { VIEW_KINDS, type ViewKind, type ViewState, viewWatches } from "./view-watch";
 import type { Viewer } from "./viewer";
 
 export const HEARTBEAT_MS = 15_000;
@@ -97,7 +97,7 @@ export function eventStream(request: Request, viewer: Viewer, views: readonly St
       send(event("heartbeat", { serverTime: Date.now() }));
       for (const view of views)
         stops.push(
-          watchView(viewer, view.kind, view.filters, (state: ViewState) =>
+          viewWatches.watch(viewer, view.kind, view.filters, (state: ViewState) =>
             send(event("view", { view: view.text, ...state })),
           ),
         );

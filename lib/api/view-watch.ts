@@ -28,82 +28,87 @@ const BODY_OF = {
 export const TICK_MS = 1000;
 
 interface Watch {
-  readonly viewer: Viewer;
-  readonly kind: ViewKind;
-  readonly filters: JobFilters;
   readonly listeners: Set<ViewListener>;
   last: ViewState | null;
   ticking: boolean;
   timer: ReturnType<typeof setInterval> | null;
 }
 
-const watches = new Map<string, Watch>();
-
 /** A view's name: its kind and its filters' canonical query, so that equal views share one watch. */
 export function viewName(kind: ViewKind, filters: JobFilters): string {
   return `${kind}:${serializeFilters(filters).toString()}`;
 }
 
-async function tick(watch: Watch): Promise<void> {
-  if (watch.ticking) return; // a slow refresh: the next tick waits for this one
-  watch.ticking = true;
-  let state: ViewState;
-  try {
-    const { etag } = await BODY_OF[watch.kind](watch.viewer, watch.filters);
-    state = { etag };
-  } catch (error) {
-    // The watchers fetch the view themselves on a problem, and get the full error (a 401, a 502) from it.
-    state = {
-      problem: isCommCellError(error) ? error.message : "The view could not be refreshed.",
-    };
-  } finally {
-    watch.ticking = false;
-  }
-  const last = watch.last;
-  const changed =
-    last === null ||
-    ("etag" in state
-      ? !("etag" in last) || last.etag !== state.etag
-      : !("problem" in last) || last.problem !== state.problem);
-  if (!changed) return;
-  watch.last = state;
-  for (const listener of watch.listeners) listener(state);
+function sameState(a: ViewState | null, b: ViewState): boolean {
+  if (a === null) return false;
+  return "etag" in b ? "etag" in a && a.etag === b.etag : "problem" in a && a.problem === b.problem;
 }
 
-/**
- * Starts telling `listener` the state of a view, at once if it is known and then on every change; gives
- * the function that stops. The watch of an identity and view ends with its last listener.
- */
-export function watchView(
-  viewer: Viewer,
-  kind: ViewKind,
-  filters: JobFilters,
-  listener: ViewListener,
-): () => void {
-  const key = `${viewer.cacheKey}|${viewName(kind, filters)}`;
-  let watch = watches.get(key);
-  if (!watch) {
-    watch = { viewer, kind, filters, listeners: new Set(), last: null, ticking: false, timer: null };
-    watches.set(key, watch);
-    const started = watch;
-    started.timer = setInterval(() => void tick(started), TICK_MS);
-    // A watch must not hold the process open at shutdown.
-    started.timer.unref?.();
-    void tick(started);
-  } else if (watch.last) {
-    listener(watch.last);
+export interface ViewWatches {
+  /**
+   * Starts telling `listener` the state of a view, at once if it is known and then on every change; gives
+   * the function that stops. The watch of an identity and view ends with its last listener.
+   */
+  watch(viewer: Viewer, kind: ViewKind, filters: JobFilters, listener: ViewListener): () => void;
+  /** How many watches are ticking: one per identity and view, not per screen. */
+  count(): number;
+}
+
+/** Watches over `bodyOf`, the views' bodies (the routes' own, by default), ticking every `tickMs`. */
+export function createViewWatches(
+  bodyOf: (viewer: Viewer, kind: ViewKind, filters: JobFilters) => Promise<{ etag: string }> = (
+    viewer,
+    kind,
+    filters,
+  ) => BODY_OF[kind](viewer, filters),
+  tickMs = TICK_MS,
+): ViewWatches {
+  const watches = new Map<string, Watch>();
+
+  async function tick(watch: Watch, viewer: Viewer, kind: ViewKind, filters: JobFilters): Promise<void> {
+    if (watch.ticking) return; // a slow refresh: the next tick waits for this one
+    watch.ticking = true;
+    let state: ViewState;
+    try {
+      state = { etag: (await bodyOf(viewer, kind, filters)).etag };
+    } catch (error) {
+      // The watchers fetch the view themselves on a problem, and get the full error (a 401, a 502) from it.
+      state = { problem: isCommCellError(error) ? error.message : "The view could not be refreshed." };
+    } finally {
+      watch.ticking = false;
+    }
+    if (sameState(watch.last, state)) return;
+    watch.last = state;
+    for (const listener of watch.listeners) listener(state);
   }
-  watch.listeners.add(listener);
-  const held = watch;
-  return () => {
-    held.listeners.delete(listener);
-    if (held.listeners.size > 0) return;
-    if (held.timer) clearInterval(held.timer);
-    watches.delete(key);
+
+  return {
+    watch(viewer, kind, filters, listener) {
+      const key = `${viewer.cacheKey}|${viewName(kind, filters)}`;
+      let watch = watches.get(key);
+      if (!watch) {
+        const created: Watch = { listeners: new Set(), last: null, ticking: false, timer: null };
+        watches.set(key, created);
+        created.timer = setInterval(() => void tick(created, viewer, kind, filters), tickMs);
+        // A watch must not hold the process open at shutdown.
+        created.timer.unref?.();
+        void tick(created, viewer, kind, filters);
+        watch = created;
+      } else if (watch.last) {
+        listener(watch.last);
+      }
+      watch.listeners.add(listener);
+      const held = watch;
+      return () => {
+        held.listeners.delete(listener);
+        if (held.listeners.size > 0 || watches.get(key) !== held) return;
+        if (held.timer) clearInterval(held.timer);
+        watches.delete(key);
+      };
+    },
+    count: () => watches.size,
   };
 }
 
-/** How many watches are ticking: one per identity and view, not per screen. */
-export function watchCount(): number {
-  return watches.size;
-}
+/** The server's watches. */
+export const viewWatches = createViewWatches();

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { CommCellError } from "@/lib/commcell/errors";
+import { DEFAULT_FILTERS } from "@/lib/jobs/filters";
+import { createViewWatches, type ViewState } from "./view-watch";
+import type { Viewer } from "./viewer";
+
+const viewer = (cacheKey: string) => ({ kind: "service", name: null, cacheKey }) as unknown as Viewer;
+
+describe("view watches", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("ticks one watch per identity and view, however many listen, and tells each change once", async () => {
+    let etag = '"a"';
+    const bodyOf = vi.fn(async () => ({ etag }));
+    const watches = createViewWatches(bodyOf, 1000);
+    const heard: [string, ViewState][] = [];
+    const stops = ["first", "second"].map((name) =>
+      watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => heard.push([name, state])),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(watches.count()).toBe(1);
+    // The second listener arrived before the first tick ended: it hears the first state with the first.
+    expect(heard).toEqual([
+      ["first", { etag: '"a"' }],
+      ["second", { etag: '"a"' }],
+    ]);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(heard).toHaveLength(2); // unchanged: nothing said
+    etag = '"b"';
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(heard.slice(2)).toEqual([
+      ["first", { etag: '"b"' }],
+      ["second", { etag: '"b"' }],
+    ]);
+    // A late listener is told the current state at once.
+    const late: ViewState[] = [];
+    const stopLate = watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => late.push(state));
+    expect(late).toEqual([{ etag: '"b"' }]);
+    for (const stop of [...stops, stopLate]) stop();
+    expect(watches.count()).toBe(0);
+    const ticks = bodyOf.mock.calls.length;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(bodyOf.mock.calls.length).toBe(ticks); // ended with its last listener
+  });
+
+  it("keeps identities and views apart", async () => {
+    const watches = createViewWatches(
+      async (v, kind, filters) => ({ etag: `${v.cacheKey}|${kind}|${filters.window}` }),
+      1000,
+    );
+    const heard: ViewState[] = [];
+    const listen = (state: ViewState) => heard.push(state);
+    watches.watch(viewer("user:ann"), "jobs", DEFAULT_FILTERS, listen);
+    watches.watch(viewer("user:bob"), "jobs", DEFAULT_FILTERS, listen);
+    watches.watch(viewer("user:bob"), "wall", DEFAULT_FILTERS, listen);
+    watches.watch(viewer("user:bob"), "jobs", { ...DEFAULT_FILTERS, window: 3600 }, listen);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(watches.count()).toBe(4);
+    expect(new Set(heard.map((state) => ("etag" in state ? state.etag : "")))).toEqual(
+      new Set(["user:ann|jobs|86400", "user:bob|jobs|86400", "user:bob|wall|86400", "user:bob|jobs|3600"]),
+    );
+  });
+
+  it("tells a CommCell failure as a problem, then the answer when it is back; never two ticks at once", async () => {
+    let failing = true;
+    let inFlight = 0;
+    let most = 0;
+    const watches = createViewWatches(async () => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      // A refresh slower than three ticks.
+      await new Promise((resolve) => setTimeout(resolve, 3500));
+      inFlight--;
+      if (failing) throw new CommCellError("timeout", "The CommCell did not answer within 30 s.");
+      return { etag: '"ok"' };
+    }, 1000);
+    const heard: ViewState[] = [];
+    watches.watch(viewer("service"), "wall", DEFAULT_FILTERS, (state) => heard.push(state));
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(heard).toEqual([{ problem: "The CommCell did not answer within 30 s." }]);
+    failing = false;
+    await vi.advanceTimersByTimeAsync(8000);
+    expect(heard.at(-1)).toEqual({ etag: '"ok"' });
+    expect(heard).toHaveLength(2);
+    expect(most).toBe(1);
+  });
+});
