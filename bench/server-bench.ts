@@ -4,11 +4,15 @@
 // holds with p99 under 100 ms; 100 viewers polling one view and 100 polling different views, then 20 wall
 // screens, with the server's CPU. Reports the upstream requests they made and the server's peak RSS.
 
+import type { ChildProcess } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { withCpu } from "./cpu";
 import { startBare, startFloorApp } from "./floor";
 import { capacity, type LoadResult, load, percentile, poll } from "./load";
 import { ensureBuild, peakRssMb, ROOT, startProcess, stopProcess } from "./processes";
+import { gcPauses, topSelfTime } from "./profile";
+import { streamViewers } from "./stream-viewers";
 import { ms, type TargetRow, target, targetTable } from "./targets";
 
 const SIM_PORT = 18_881;
@@ -107,9 +111,29 @@ function taggedOnce(path: string): () => Promise<boolean> {
 }
 
 const SEQUENTIAL = 300;
+const PROFILE = process.env.BENCH_PROFILE === "1";
+const PROFILE_DIR = join(ROOT, "bench", ".cache", "profiles");
+
+/** Stops the app so that it writes its CPU profile, then sums the profile and the GC trace up. */
+async function profileReport(app: ChildProcess, gcTrace: string): Promise<string> {
+  const exited = new Promise((resolve) => app.once("exit", resolve));
+  stopProcess(app);
+  await exited;
+  return [
+    "## Profile of next start over the run (BENCH_PROFILE=1)",
+    "",
+    topSelfTime(PROFILE_DIR),
+    "",
+    gcPauses(gcTrace),
+  ].join("\n");
+}
 
 export async function runServerBench(jobs = 100_000): Promise<string> {
   ensureBuild();
+  if (PROFILE) {
+    rmSync(PROFILE_DIR, { recursive: true, force: true });
+    mkdirSync(PROFILE_DIR, { recursive: true });
+  }
   const simulator = await startProcess(
     join(ROOT, "node_modules/.bin/tsx"),
     [
@@ -138,9 +162,15 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
       COMMVAULT_PASSWORD: "admin",
       SESSION_SECRET: "bench-session-secret-0123456789abcdef",
       ALLOW_ANONYMOUS_VIEW: "true",
+      // BENCH_PROFILE=1: a CPU profile of the whole run and every GC pause, summed up in the report.
+      ...(PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR} --trace-gc` } : {}),
     },
     "Ready",
   );
+  let gcTrace = "";
+  app.stdout?.on("data", (chunk: Buffer) => {
+    if (PROFILE) gcTrace += chunk.toString();
+  });
   const floor = await startFloorApp(FLOOR_PORT);
   const bare = await startBare(BARE_PORT);
   const pid = app.pid as number;
@@ -194,6 +224,9 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
       withCpu(pid, () => poll(100, POLL_MS, POLL_FOR_MS, (viewer) => get(viewOf(viewer)))),
     );
     const saturated = await counted(() => withCpu(pid, () => load(3000, 100, (i) => get(viewOf(i)))));
+    const streamed = await counted(() =>
+      withCpu(pid, () => streamViewers(APP, "type=all&window=1y&pageSize=100", 100, POLL_FOR_MS)),
+    );
     const walls = await counted(() =>
       withCpu(pid, () => poll(20, POLL_MS, POLL_FOR_MS, (screen) => get(wallOf(screen)))),
     );
@@ -226,6 +259,24 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
         `${(sameTagged.result.core * 100).toFixed(0)} %`,
         "< 20 %",
         sameTagged.result.core < 0.2,
+      ),
+      target(
+        "100 viewers of one view on the push channel, fetch p99",
+        ms(streamed.result.result.p99),
+        "< 50 ms",
+        streamed.result.result.p99 < 50,
+      ),
+      target(
+        "the same, server CPU (share of one core)",
+        `${(streamed.result.core * 100).toFixed(0)} %`,
+        "< 20 %",
+        streamed.result.core < 0.2,
+      ),
+      target(
+        "the same, each new answer held by every viewer after the server had it, p99",
+        ms(streamed.result.result.seenP99),
+        "< 1000 ms",
+        streamed.result.result.seenP99 < 1000 && streamed.result.result.fetches > 0,
       ),
       target(
         "100 viewers polling 30 views, p99",
@@ -293,7 +344,10 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
         walls.result.core,
       ),
       "",
+      `100 viewers on the push channel (one /api/stream each, fetching with their tag on a notice) for ${POLL_FOR_MS / 1000} s: ${streamed.result.result.fetches} fetches, p50 ${ms(streamed.result.result.p50)}, p99 ${ms(streamed.result.result.p99)}, server CPU ${(streamed.result.core * 100).toFixed(0)} % of a core, upstream GET /Job ${streamed.upstreamPerSecond.toFixed(2)}/s, ${streamed.result.result.failures} failures.`,
+      "",
       `Server peak RSS over the whole run: ${peak.toFixed(0)} MB.`,
+      ...(PROFILE ? ["", await profileReport(app, gcTrace)] : []),
     ].join("\n");
   } finally {
     stopProcess(app);

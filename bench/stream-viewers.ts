@@ -1,0 +1,80 @@
+// Viewers on the push channel, as the explorer is: each holds one /api/stream of its view and fetches the
+// view (with the tag it holds) when a notice names a new tag. Reports the fetches' latencies and how long
+// after the server had each new answer (its fetchedAt) the viewer had it.
+
+import { percentile } from "./load";
+
+export interface StreamViewersResult {
+  readonly fetches: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** From the answer's fetchedAt to the viewer holding it, ms: p99 over every new answer a viewer got. */
+  readonly seenP99: number;
+  readonly failures: number;
+}
+
+export async function streamViewers(
+  origin: string,
+  query: string,
+  viewers: number,
+  forMs: number,
+): Promise<StreamViewersResult> {
+  const latencies: number[] = [];
+  const seen: number[] = [];
+  let failures = 0;
+  const until = Date.now() + forMs;
+  const viewer = async () => {
+    let held: string | null = null;
+    let heldFetchedAt = "";
+    const stream = await fetch(`${origin}/api/stream?view=${encodeURIComponent(`jobs:${query}`)}`);
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const fetchView = async () => {
+      const started = performance.now();
+      const response = await fetch(
+        `${origin}/api/jobs?${query}`,
+        held ? { headers: { "If-None-Match": held } } : {},
+      );
+      if (response.status === 200) {
+        const body = (await response.json()) as { fetchedAt: string };
+        held = response.headers.get("etag");
+        if (body.fetchedAt !== heldFetchedAt) {
+          if (heldFetchedAt !== "") seen.push(Date.now() - Date.parse(body.fetchedAt));
+          heldFetchedAt = body.fetchedAt;
+        }
+      } else if (response.status !== 304) failures++;
+      latencies.push(performance.now() - started);
+    };
+    while (Date.now() < until) {
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, until - Date.now()))),
+      ]);
+      if (chunk === null || chunk.done) break;
+      text += decoder.decode(chunk.value, { stream: true });
+      let end = text.indexOf("\n\n");
+      while (end >= 0) {
+        const block = text.slice(0, end);
+        text = text.slice(end + 2);
+        const data = /^event: view\ndata: (.*)$/m.exec(block)?.[1];
+        if (data) {
+          const notice = JSON.parse(data) as { etag?: string };
+          if (notice.etag !== held) await fetchView().catch(() => failures++);
+        }
+        end = text.indexOf("\n\n");
+      }
+    }
+    await reader.cancel().catch(() => undefined);
+  };
+  await Promise.all(Array.from({ length: viewers }, viewer));
+  latencies.sort((a, b) => a - b);
+  seen.sort((a, b) => a - b);
+  return {
+    fetches: latencies.length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    seenP99: percentile(seen, 99),
+    failures,
+  };
+}
