@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { jsonJobList, xmlJobList } from "./generate-job-list";
 import { PARSE_MODES, type ParseMode } from "./parse-modes";
+import { type TargetRow, target, targetTable } from "./targets";
 
 interface Cell {
   ms: number;
@@ -85,6 +86,7 @@ export function runParserBench(sizes: readonly number[]): string {
     "| jobs | body MB (JSON / XML) | JSON.parse ms | parseJobList JSON ms | time ratio (target <= 2x) | RSS MB JSON.parse / parseJobList | RSS ratio (target <= 1.3x) | fxp plain ms | fxp configured ms | parseJobList XML ms | time ratio vs plain (target <= 1.2x) | vs configured | RSS MB fxp plain / parseJobList | RSS ratio (target <= 1.3x) |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
+  const targets: TargetRow[] = [];
   mkdirSync(CACHE, { recursive: true });
   const script = bundleParseOnce();
   for (const size of sizes) {
@@ -106,6 +108,23 @@ export function runParserBench(sizes: readonly number[]): string {
     const x = cells["fxp-plain"];
     const xc = cells["fxp-configured"];
     const px = cells["parseJobList-xml"];
+    const n = size.toLocaleString("en-US");
+    targets.push(
+      target(`${n} jobs, JSON path time / JSON.parse`, ratio(pj.ms, j.ms), "≤ 2x", pj.ms / j.ms <= 2),
+      target(
+        `${n} jobs, JSON path peak RSS / JSON.parse`,
+        ratio(pj.maxRssMb, j.maxRssMb),
+        "≤ 1.3x",
+        pj.maxRssMb / j.maxRssMb <= 1.3,
+      ),
+      target(`${n} jobs, XML path time / fast-xml-parser`, ratio(px.ms, x.ms), "≤ 1.2x", px.ms / x.ms <= 1.2),
+      target(
+        `${n} jobs, XML path peak RSS / fast-xml-parser`,
+        ratio(px.maxRssMb, x.maxRssMb),
+        "≤ 1.3x",
+        px.maxRssMb / x.maxRssMb <= 1.3,
+      ),
+    );
     lines.push(
       [
         size,
@@ -128,5 +147,5 @@ export function runParserBench(sizes: readonly number[]): string {
         .concat(" |"),
     );
   }
-  return lines.join("\n");
+  return [targetTable(targets), "", ...lines].join("\n");
 }

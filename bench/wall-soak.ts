@@ -6,9 +6,15 @@
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium";
 import { startApp, stopProcess } from "./processes";
+import { target, targetTable } from "./targets";
 
 const PORT = 18_990;
 const APP = `http://127.0.0.1:${PORT}`;
+
+const pct = (to: number, from: number) => {
+  const growth = ((to - from) / from) * 100;
+  return `${growth >= 0 ? "+" : ""}${growth.toFixed(1)} %`;
+};
 
 export async function runWallSoak(cycles: number): Promise<string> {
   const app = await startApp(PORT, {
@@ -63,16 +69,25 @@ export async function runWallSoak(cycles: number): Promise<string> {
     await waitFor(20 + cycles);
     const end = await measure();
     const minutes = (Date.now() - startedAt) / 60_000;
-    const growth = ((end.heapMb - start.heapMb) / start.heapMb) * 100;
     const stale = await page.getByTestId("stale-banner").count();
     return [
       `${cycles} refresh cycles after 20 to warm up, refresh=1 s, simulator at 60x time, 1920x1080, ${minutes.toFixed(1)} min; ${failures} failed answers; stale banner at the end: ${stale ? "yes" : "no"}.`,
       "",
-      `JS heap after GC: ${start.heapMb.toFixed(2)} MB at the start, ${end.heapMb.toFixed(2)} MB at the end: ${growth >= 0 ? "+" : ""}${growth.toFixed(1)} % (target under 10 %). DOM nodes ${start.nodes} -> ${end.nodes}, listeners ${start.listeners} -> ${end.listeners}.`,
+      targetTable([
+        target(
+          "JS heap after GC, from cycle 100 to the end",
+          afterHundred === null
+            ? "n/a"
+            : `${pct(end.heapMb, afterHundred)} (${afterHundred.toFixed(2)} -> ${end.heapMb.toFixed(2)} MB)`,
+          "< +5 %",
+          afterHundred !== null && (end.heapMb - afterHundred) / afterHundred < 0.05,
+        ),
+        target("failed answers", String(failures), "0", failures === 0),
+        target("stale banner at the end", stale ? "shown" : "not shown", "not shown", !stale),
+      ]),
+      "",
       // A leak grows with every cycle; warming up (compiled code, first chart draws) stops early.
-      afterHundred === null || cycles <= 100
-        ? ""
-        : `From cycle 100 to the end: ${(((end.heapMb - afterHundred) / afterHundred) * 100).toFixed(1)} %.`,
+      `From the start (warm-up included, not a target): ${pct(end.heapMb, start.heapMb)}. DOM nodes ${start.nodes} -> ${end.nodes}, listeners ${start.listeners} -> ${end.listeners}.`,
       "",
       "| cycles | heap MB | DOM nodes | listeners |",
       "| ---: | ---: | ---: | ---: |",
