@@ -17,6 +17,13 @@ export const HEARTBEAT_MS = 15_000;
 export const STREAM_MAX_MS = 5 * 60_000;
 /** Views one stream may watch: the tabs of one browser, not a crawl of every filter. */
 export const STREAM_VIEWS_MAX = 16;
+/**
+ * Streams one server holds at once. Each is a connection and its views' watches tick without further
+ * requests, so there is a bound; past it a browser is refused (503) and polls, as without a stream.
+ */
+export const STREAMS_OPEN_MAX = 2000;
+let open = 0;
+
 /** How long the browser waits before reconnecting, told in the stream. */
 const RETRY_MS = 3000;
 
@@ -76,11 +83,19 @@ function event(name: string, data: unknown): Uint8Array {
 }
 
 export function eventStream(request: Request, viewer: Viewer, views: readonly StreamView[]): Response {
+  if (open >= STREAMS_OPEN_MAX)
+    throw new ApiError(
+      503,
+      "streams_full",
+      `This server holds ${STREAMS_OPEN_MAX} streams already: poll instead.`,
+    );
+  open++;
   const stops: (() => void)[] = [];
   let ended = false;
   const end = () => {
     if (ended) return;
     ended = true;
+    open--;
     for (const stop of stops.splice(0)) stop();
   };
   const body = new ReadableStream<Uint8Array>({
