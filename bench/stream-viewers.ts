@@ -60,7 +60,11 @@ export async function streamViewers(
         const data = /^event: view\ndata: (.*)$/m.exec(block)?.[1];
         if (data) {
           const notice = JSON.parse(data) as { etag?: string };
-          if (notice.etag !== held) await fetchView().catch(() => failures++);
+          if (notice.etag !== held) {
+            // As the explorer does (NOTICE_JITTER_MS): each screen waits a moment of its own.
+            await new Promise((resolve) => setTimeout(resolve, Math.random() * 250));
+            await fetchView().catch(() => failures++);
+          }
         }
         end = text.indexOf("\n\n");
       }

@@ -4,6 +4,12 @@ import { useEffect, useRef } from "react";
 import type { ViewNotice } from "@/lib/client/view-stream";
 
 /**
+ * A notice reaches every screen of a view at the same moment: each waits a moment of its own, up to this,
+ * so that a hundred screens do not ask in the same millisecond.
+ */
+export const NOTICE_JITTER_MS = 250;
+
+/**
  * Refreshes a polled view when the push channel says it has a new answer: each notice whose tag is not the
  * one held is acted on once, no sooner than `minGapMs` after the last fetch (the same freshness rules as
  * polling: never more often than the page's refresh interval). `stream` is useViewStream's word on the
@@ -43,7 +49,7 @@ export function usePushedRefresh({
         acted.current = notice;
         refetchRef.current();
       },
-      Math.max(0, fetchedAt + minGapMs - Date.now()),
+      Math.max(Math.random() * NOTICE_JITTER_MS, fetchedAt + minGapMs - Date.now()),
     );
     return () => clearTimeout(timer);
   }, [live, notice, fetchedAt, minGapMs, skipsWhenHidden]);
