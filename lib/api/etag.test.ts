@@ -1,7 +1,6 @@
-import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { SERVER_TIME_HEADER } from "@/lib/http/server-time";
-import { conditionalJson, matchesTag, taggedJson, takesGzip } from "./etag";
+import { conditionalJson, matchesTag, taggedJson } from "./etag";
 
 describe("conditional answers", () => {
   it("matches a tag in If-None-Match, in a list, weak, or *", () => {
@@ -30,32 +29,11 @@ describe("conditional answers", () => {
     expect(Number(fresh.headers.get(SERVER_TIME_HEADER))).toBeGreaterThanOrEqual(before);
   });
 
-  it("sends the body gzipped, made once, to a client that takes gzip, and plain to one that does not", async () => {
-    const answer = taggedJson({
-      jobs: Array.from({ length: 200 }, (_, id) => ({ id, client: "fs-lon-001" })),
-    });
-    const ask = (encoding: string | null) =>
-      conditionalJson(
-        new Request(
-          "http://localhost/api/jobs",
-          encoding ? { headers: { "Accept-Encoding": encoding } } : {},
-        ),
-        answer,
-      );
-    const zipped = ask("gzip, deflate, br");
-    expect(zipped.headers.get("content-encoding")).toBe("gzip");
-    expect(zipped.headers.get("vary")).toBe("Accept-Encoding");
-    const bytes = Buffer.from(await zipped.arrayBuffer());
-    expect(bytes.length).toBeLessThan(answer.bytes.length / 4);
-    expect(gunzipSync(bytes).toString("utf8")).toBe(answer.body);
-    expect(answer.gzip()).toBe(answer.gzip()); // made once
-    for (const encoding of [null, "br", "gzip;q=0, br", "identity"]) {
-      const plain = ask(encoding);
-      expect(plain.headers.get("content-encoding")).toBeNull();
-      expect(await plain.text()).toBe(answer.body);
-    }
-    expect(takesGzip("*")).toBe(true);
-    expect(takesGzip("GZIP;q=0.5")).toBe(true);
+  it("sends the body's bytes made once", async () => {
+    const answer = taggedJson({ jobs: [{ id: 1, client: "fs-lön-001" }] });
+    const sent = conditionalJson(new Request("http://localhost/api/jobs"), answer);
+    expect(await sent.text()).toBe(answer.body);
+    expect(Buffer.from(answer.bytes).toString("utf8")).toBe(answer.body);
   });
 
   it("tags a value by its JSON: the same JSON, the same tag; any change, another", () => {
