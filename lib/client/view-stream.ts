@@ -109,6 +109,13 @@ function onMessage(message: Message): void {
   else if (message.type === "watching" && leading) {
     if (message.views.length === 0) watchedByTab.delete(message.tab);
     else watchedByTab.set(message.tab, message.views);
+    // A tab that arrives after the stream spoke is told what it said: that it is alive (the next
+    // heartbeat may be 15 s away) and the last notice of each view it watches.
+    if (isLive()) post({ type: "alive", at: lastAlive });
+    for (const view of message.views) {
+      const notice = latest.get(view);
+      if (notice) post({ type: "notice", notice });
+    }
     scheduleReopen();
   }
 }
