@@ -2,6 +2,7 @@
 // view (with the tag it holds) when a notice names a new tag. Reports the fetches' latencies and how long
 // after the server had each new answer (its fetchedAt) the viewer had it.
 
+import { forEachEvent } from "../lib/test/sse-events";
 import { percentile } from "./load";
 
 export interface StreamViewersResult {
@@ -27,9 +28,6 @@ export async function streamViewers(
     let held: string | null = null;
     let heldFetchedAt = "";
     const stream = await fetch(`${origin}/api/stream?view=${encodeURIComponent(`jobs:${query}`)}`);
-    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    let text = "";
     const fetchView = async () => {
       const started = performance.now();
       const response = await fetch(
@@ -46,30 +44,12 @@ export async function streamViewers(
       } else if (response.status !== 304) failures++;
       latencies.push(performance.now() - started);
     };
-    while (Date.now() < until) {
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, until - Date.now()))),
-      ]);
-      if (chunk === null || chunk.done) break;
-      text += decoder.decode(chunk.value, { stream: true });
-      let end = text.indexOf("\n\n");
-      while (end >= 0) {
-        const block = text.slice(0, end);
-        text = text.slice(end + 2);
-        const data = /^event: view\ndata: (.*)$/m.exec(block)?.[1];
-        if (data) {
-          const notice = JSON.parse(data) as { etag?: string };
-          if (notice.etag !== held) {
-            // As the explorer does (NOTICE_JITTER_MS): each screen waits a moment of its own.
-            await new Promise((resolve) => setTimeout(resolve, Math.random() * 250));
-            await fetchView().catch(() => failures++);
-          }
-        }
-        end = text.indexOf("\n\n");
-      }
-    }
-    await reader.cancel().catch(() => undefined);
+    await forEachEvent(stream, until, async ({ event, data }) => {
+      if (event !== "view" || (data as { etag?: string }).etag === held) return;
+      // As the explorer does (NOTICE_JITTER_MS): each screen waits a moment of its own.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 250));
+      await fetchView().catch(() => failures++);
+    });
   };
   await Promise.all(Array.from({ length: viewers }, viewer));
   latencies.sort((a, b) => a - b);

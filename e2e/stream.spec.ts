@@ -4,33 +4,15 @@
 // stream that the second takes over when the first goes.
 
 import { expect, type Page, test } from "@playwright/test";
+import { forEachEvent, type StreamEvent } from "../lib/test/sse-events";
 import { type Cluster, startCluster } from "./cluster";
 
-/** Reads Server-Sent Events from a response body for `forMs`: each event's name and parsed data. */
-async function readEvents(response: Response, forMs: number): Promise<{ event: string; data: unknown }[]> {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  const events: { event: string; data: unknown }[] = [];
-  let text = "";
-  const until = Date.now() + forMs;
-  while (Date.now() < until) {
-    const chunk = await Promise.race([
-      reader.read(),
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), until - Date.now())),
-    ]);
-    if (chunk === null || chunk.done) break;
-    text += decoder.decode(chunk.value, { stream: true });
-    let end = text.indexOf("\n\n");
-    while (end >= 0) {
-      const block = text.slice(0, end);
-      text = text.slice(end + 2);
-      const name = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (name && data) events.push({ event: name, data: JSON.parse(data) });
-      end = text.indexOf("\n\n");
-    }
-  }
-  await reader.cancel();
+/** The events of a stream over `forMs`. */
+async function readEvents(response: Response, forMs: number): Promise<StreamEvent[]> {
+  const events: StreamEvent[] = [];
+  await forEachEvent(response, Date.now() + forMs, (event) => {
+    events.push(event);
+  });
   return events;
 }
 
