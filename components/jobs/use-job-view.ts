@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 import { usePushedRefresh } from "@/components/hooks/use-pushed-refresh";
 import { useViewStream } from "@/components/hooks/use-view-stream";
 import type { JobView } from "@/lib/api/job-view";
-import { ApiFailure, fetchApi, fetchApiTagged } from "@/lib/client/fetch-api";
+import { ApiFailure, fetchApi, refreshHeld } from "@/lib/client/fetch-api";
 import { type JobFilters, parseFilters } from "@/lib/jobs/filters";
 import { localSelection } from "@/lib/jobs/local-view";
 
@@ -61,10 +61,12 @@ export function useJobView(filters: JobFilters, apiQuery: string, intervalMs: nu
     queryKey: ["jobs", apiQuery],
     queryFn: async ({ signal }) => {
       const held = queryClient.getQueryData<JobView>(["jobs", apiQuery]);
-      const tag = held ? (tags.current.get(apiQuery) ?? null) : null;
-      const answer = await fetchApiTagged<JobView>(`/api/jobs?${apiQuery}`, signal, tag);
-      if (answer.kind === "unchanged" && held) return held;
-      if (answer.kind === "unchanged") return fetchJobView(apiQuery, signal);
+      const answer = await refreshHeld(
+        `/api/jobs?${apiQuery}`,
+        signal,
+        held,
+        tags.current.get(apiQuery) ?? null,
+      );
       if (answer.etag) tags.current.set(apiQuery, answer.etag);
       return answer.data;
     },

@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { usePushedRefresh } from "@/components/hooks/use-pushed-refresh";
 import { useViewStream } from "@/components/hooks/use-view-stream";
 import type { WallView } from "@/lib/api/wall-view";
-import { fetchApiTagged } from "@/lib/client/fetch-api";
+import { refreshHeld } from "@/lib/client/fetch-api";
 import { SERVER_TIME_HEADER } from "@/lib/http/server-time";
 import { EMPTY_LOG, recordAnswer, recordFailure } from "@/lib/wall/freshness";
 
@@ -25,16 +25,14 @@ export function useWallView(apiQuery: string, intervalMs: number) {
     queryFn: async ({ signal }) => {
       try {
         const held = queryClient.getQueryData<WallView>(["wall", apiQuery]);
-        const path = `/api/wall?${apiQuery}`;
-        let tagged = await fetchApiTagged<WallView>(
-          path,
+        const tagged = await refreshHeld(
+          `/api/wall?${apiQuery}`,
           signal,
-          held ? (tags.current.get(apiQuery) ?? null) : null,
+          held,
+          tags.current.get(apiQuery) ?? null,
         );
-        // A 304 with nothing held (the tag outlived its data): ask again for the whole answer.
-        if (tagged.kind === "unchanged" && !held) tagged = await fetchApiTagged<WallView>(path, signal, null);
-        const answer = tagged.kind === "fresh" ? tagged.data : (held as WallView);
-        if (tagged.kind === "fresh" && tagged.etag) tags.current.set(apiQuery, tagged.etag);
+        const answer = tagged.data;
+        if (tagged.etag) tags.current.set(apiQuery, tagged.etag);
         // A server (or proxy) that left the header out: the TV's clock is all there is.
         const serverTime = Number(tagged.headers.get(SERVER_TIME_HEADER)) || Date.now();
         const received = {

@@ -11,10 +11,7 @@ export class ApiFailure extends Error {
 }
 
 export async function fetchApi<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const answer = await fetchApiTagged<T>(path, signal, null);
-  if (answer.kind === "unchanged")
-    throw new ApiFailure(304, "The server answered 304 to a request without a tag.");
-  return answer.data;
+  return (await refreshHeld<T>(path, signal, undefined, null)).data;
 }
 
 export type Tagged<T> =
@@ -46,4 +43,28 @@ export async function fetchApiTagged<T>(
     );
   if (!body) throw new ApiFailure(response.status, "The server's answer was not JSON.");
   return { kind: "fresh", data: body, etag: response.headers.get("etag"), headers: response.headers };
+}
+
+export interface Refreshed<T> {
+  readonly data: T;
+  /** The tag of `data`: the server's, or the held one's when it answered 304. */
+  readonly etag: string | null;
+  readonly headers: Headers;
+}
+
+/**
+ * A held answer brought up to date: its tag is sent and a 304 keeps it. Nothing held, no tag sent: a 304
+ * then is the server's mistake, and a failure rather than nothing to show.
+ */
+export async function refreshHeld<T>(
+  path: string,
+  signal: AbortSignal | undefined,
+  held: T | undefined,
+  heldTag: string | null,
+): Promise<Refreshed<T>> {
+  const tag = held === undefined ? null : heldTag;
+  const answer = await fetchApiTagged<T>(path, signal, tag);
+  if (answer.kind === "fresh") return { data: answer.data, etag: answer.etag, headers: answer.headers };
+  if (held === undefined) throw new ApiFailure(304, "The server answered 304 to a request without a tag.");
+  return { data: held, etag: tag, headers: answer.headers };
 }

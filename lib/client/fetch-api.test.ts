@@ -1,0 +1,60 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiFailure, refreshHeld } from "./fetch-api";
+
+// A real HTTP server on loopback that answers as the API does: a tagged body, a 304 to its tag.
+let server: Server;
+let base = "";
+let body = { version: 1 };
+let requests: Array<string | undefined> = [];
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const sent = request.headers["if-none-match"];
+    requests.push(sent);
+    const etag = `"v${body.version}"`;
+    if (request.url === "/always-304" || sent === etag) {
+      response.writeHead(304, { ETag: etag });
+      response.end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": "application/json", ETag: etag });
+    response.end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("refreshHeld", () => {
+  it("takes a fresh answer and its tag when nothing is held, sending no tag", async () => {
+    requests = [];
+    body = { version: 1 };
+    const answer = await refreshHeld<typeof body>(`${base}/view`, undefined, undefined, '"v1"');
+    expect(answer.data).toEqual({ version: 1 });
+    expect(answer.etag).toBe('"v1"');
+    expect(requests).toEqual([undefined]);
+  });
+
+  it("keeps the held answer, the same object, on a 304 to its tag", async () => {
+    const held = { version: 1 };
+    const answer = await refreshHeld(`${base}/view`, undefined, held, '"v1"');
+    expect(answer.data).toBe(held);
+    expect(answer.etag).toBe('"v1"');
+  });
+
+  it("takes the new answer when the view changed", async () => {
+    body = { version: 2 };
+    const answer = await refreshHeld(`${base}/view`, undefined, { version: 1 }, '"v1"');
+    expect(answer.data).toEqual({ version: 2 });
+    expect(answer.etag).toBe('"v2"');
+  });
+
+  it("says so when the server answers 304 to a request that named no tag", async () => {
+    const refused = refreshHeld(`${base}/always-304`, undefined, undefined, null);
+    await expect(refused).rejects.toBeInstanceOf(ApiFailure);
+    await expect(refused).rejects.toThrow(/304 to a request without a tag/);
+  });
+});
