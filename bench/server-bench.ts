@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { withCpu } from "./cpu";
 import { startBare, startFloorApp } from "./floor";
 import { capacity, type LoadResult, load, percentile, poll } from "./load";
+import { pageFetch } from "./page-fetch";
 import { ensureBuild, peakRssMb, ROOT, startProcess, stopProcess } from "./processes";
 import { gcPauses, topSelfTime } from "./profile";
 import { streamViewers } from "./stream-viewers";
@@ -47,7 +48,13 @@ const STATUSES = [
   "&sort=elapsed",
 ];
 
+/** As the dashboard's pages ask: for the gzip made once per answer version. */
 async function get(path: string): Promise<boolean> {
+  return (await pageFetch(`${APP}${path}`)).status === 200;
+}
+
+/** As any other client asks: for JSON, which Next compresses for each request. */
+async function getPlain(path: string): Promise<boolean> {
   return getUrl(`${APP}${path}`);
 }
 
@@ -73,12 +80,9 @@ async function oneAtATime(count: number, send: () => Promise<boolean>): Promise<
 function tagged(): (path: string) => Promise<boolean> {
   const tags = new Map<string, string>();
   return async (path) => {
-    const held = tags.get(path);
-    const response = await fetch(`${APP}${path}`, held ? { headers: { "If-None-Match": held } } : {});
-    await response.arrayBuffer();
-    const etag = response.headers.get("etag");
-    if (etag) tags.set(path, etag);
-    return response.ok || response.status === 304;
+    const response = await pageFetch(`${APP}${path}`, tags.get(path) ?? null);
+    if (response.etag) tags.set(path, response.etag);
+    return response.status === 200 || response.status === 304;
   };
 }
 
@@ -203,10 +207,12 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
       ["bare node:http handler (the physical limit)", () => getUrl(BARE)],
       ["minimal Next app, one route handler (the floor)", () => getUrl(FLOOR)],
       ["GET /api/session, no cookie", () => get("/api/session")],
-      ["GET /api/jobs, one year, every type, 100 rows", () => get(sameView())],
+      ["GET /api/jobs, one year, every type, 100 rows, as the pages ask", () => get(sameView())],
       ["the same with its tag (304)", taggedOnce(sameView())],
-      ["GET /api/wall, one year, every type", () => get(wallOf(3))],
+      ["the same as another client asks (JSON, compressed by Next per request)", () => getPlain(sameView())],
+      ["GET /api/wall, one year, every type, as the pages ask", () => get(wallOf(3))],
       ["the same with its tag (304)", taggedOnce(wallOf(3))],
+      ["the same as another client asks", () => getPlain(wallOf(3))],
     ];
     const sequential: { label: string; latencies: number[] }[] = [];
     for (const [label, send] of endpoints)
@@ -245,16 +251,16 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
     const ownShare = (coldMs - coldBody.upstream.durationMs) / coldMs;
     const targets: TargetRow[] = [
       target(
-        "warm /api/jobs one at a time, p50 / floor's p50",
+        "warm /api/jobs one at a time as the pages ask, p50 / floor's p50",
         `${ratio(3).toFixed(2)}x (${ms(p50Of(3))} / ${ms(floorP50)})`,
         "≤ 1.2x",
         ratio(3) <= 1.2,
       ),
       target(
-        "warm /api/wall one at a time, p50 / floor's p50",
-        `${ratio(5).toFixed(2)}x (${ms(p50Of(5))} / ${ms(floorP50)})`,
+        "warm /api/wall one at a time as the pages ask, p50 / floor's p50",
+        `${ratio(6).toFixed(2)}x (${ms(p50Of(6))} / ${ms(floorP50)})`,
         "≤ 1.2x",
-        ratio(5) <= 1.2,
+        ratio(6) <= 1.2,
       ),
       target(
         "100 viewers of one view polling with their tags, p99",

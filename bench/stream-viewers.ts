@@ -4,6 +4,7 @@
 
 import { forEachEvent } from "../lib/test/sse-events";
 import { percentile } from "./load";
+import { pageFetch } from "./page-fetch";
 
 export interface StreamViewersResult {
   readonly fetches: number;
@@ -30,13 +31,10 @@ export async function streamViewers(
     const stream = await fetch(`${origin}/api/stream?view=${encodeURIComponent(`jobs:${query}`)}`);
     const fetchView = async () => {
       const started = performance.now();
-      const response = await fetch(
-        `${origin}/api/jobs?${query}`,
-        held ? { headers: { "If-None-Match": held } } : {},
-      );
+      const response = await pageFetch(`${origin}/api/jobs?${query}`, held);
       if (response.status === 200) {
-        const body = (await response.json()) as { fetchedAt: string };
-        held = response.headers.get("etag");
+        const body = JSON.parse(response.text ?? "") as { fetchedAt: string };
+        held = response.etag;
         if (body.fetchedAt !== heldFetchedAt) {
           if (heldFetchedAt !== "") seen.push(Date.now() - Date.parse(body.fetchedAt));
           heldFetchedAt = body.fetchedAt;

@@ -20,6 +20,18 @@ test("shows the jobs the CommCell has for the view in the URL", async ({ page, c
   expect(consoleErrors).toEqual([]);
 });
 
+test("the page reads its rows from the gzip the server made once, not from JSON Next compresses per request", async ({
+  page,
+}) => {
+  const answered = page.waitForResponse((r) => r.url().includes("/api/jobs?") && r.status() === 200);
+  await page.goto("/jobs?type=all&window=7d");
+  const response = await answered;
+  expect(response.headers()["x-body-encoding"]).toBe("gzip");
+  expect(response.headers()["content-type"]).toBe("application/gzip");
+  const expected = await simulatorJobs("jobFilter=&completedJobLookupTime=604800");
+  await expect(page.getByTestId("total")).toHaveText(`${expected.length} jobs`);
+});
+
 test("a category click changes the URL and the rows, and back undoes it", async ({ page }) => {
   await page.goto("/jobs?type=all&window=7d");
   await expect(rows(page).first()).toBeVisible();

@@ -1,4 +1,6 @@
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { BODY_ENCODING_HEADER } from "@/lib/http/gzipped-body";
 import { SERVER_TIME_HEADER } from "@/lib/http/server-time";
 import { conditionalJson, matchesTag, taggedJson } from "./etag";
 
@@ -16,13 +18,13 @@ describe("conditional answers", () => {
       new Request("http://localhost/api/jobs", tag ? { headers: { "If-None-Match": tag } } : {});
     const answer = { ...taggedJson({ jobs: [] }), etag: '"t1"' };
     const before = Date.now();
-    const unchanged = conditionalJson(asked('"t1"'), answer);
+    const unchanged = await conditionalJson(asked('"t1"'), answer);
     expect(unchanged.status).toBe(304);
     expect(await unchanged.text()).toBe("");
     expect(unchanged.headers.get("etag")).toBe('"t1"');
     // The server's clock, on a 304 too: a wall measures age on it.
     expect(Number(unchanged.headers.get(SERVER_TIME_HEADER))).toBeGreaterThanOrEqual(before);
-    const fresh = conditionalJson(asked('"t0"'), answer);
+    const fresh = await conditionalJson(asked('"t0"'), answer);
     expect(fresh.status).toBe(200);
     expect(await fresh.json()).toEqual({ jobs: [] });
     expect(fresh.headers.get("cache-control")).toBe("no-store");
@@ -31,7 +33,7 @@ describe("conditional answers", () => {
 
   it("sends the body's bytes made once", async () => {
     const answer = taggedJson({ jobs: [{ id: 1, client: "fs-lön-001" }] });
-    const sent = conditionalJson(new Request("http://localhost/api/jobs"), answer);
+    const sent = await conditionalJson(new Request("http://localhost/api/jobs"), answer);
     expect(await sent.text()).toBe(answer.body);
     expect(Buffer.from(answer.bytes).toString("utf8")).toBe(answer.body);
   });
@@ -40,5 +42,27 @@ describe("conditional answers", () => {
     expect(taggedJson({ a: 1 }).etag).toBe(taggedJson({ a: 1 }).etag);
     expect(taggedJson({ a: 1 }).etag).not.toBe(taggedJson({ a: 2 }).etag);
     expect(taggedJson({ a: 1 }).body).toBe('{"a":1}');
+  });
+
+  it("sends the gzip made once to a client that reads it, opaque to Next and proxies; JSON to the rest", async () => {
+    const answer = taggedJson({ jobs: [{ id: 1, client: "fs-lön-001" }] });
+    const gzipAsked = () =>
+      new Request("http://localhost/api/jobs", { headers: { [BODY_ENCODING_HEADER]: "deflate, GZIP" } });
+    const sent = await conditionalJson(gzipAsked(), answer);
+    expect(sent.status).toBe(200);
+    expect(sent.headers.get(BODY_ENCODING_HEADER)).toBe("gzip");
+    expect(sent.headers.get("content-type")).toBe("application/gzip");
+    expect(sent.headers.get("cache-control")).toBe("no-store, no-transform");
+    expect(sent.headers.get("vary")).toBe(BODY_ENCODING_HEADER);
+    expect(gunzipSync(Buffer.from(await sent.arrayBuffer())).toString("utf8")).toBe(answer.body);
+    // Made once: the second request gets the very same bytes.
+    expect(await answer.gzipped()).toBe(await answer.gzipped());
+    // A tag still wins over the encoding: an unchanged view is a 304 either way.
+    const tagged = new Request("http://localhost/api/jobs", {
+      headers: { [BODY_ENCODING_HEADER]: "gzip", "If-None-Match": answer.etag },
+    });
+    expect((await conditionalJson(tagged, answer)).status).toBe(304);
+    const other = new Request("http://localhost/api/jobs", { headers: { [BODY_ENCODING_HEADER]: "br" } });
+    expect((await conditionalJson(other, answer)).headers.get("content-type")).toBe("application/json");
   });
 });

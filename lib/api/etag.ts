@@ -3,12 +3,14 @@
 // and no transfer. Answers stay `no-store`: the browser's cache never holds job data; the page keeps the
 // last answer itself and sends its tag by hand.
 //
-// A body that is sent is sent as bytes made once per answer version too (its UTF-8): profiled under a
-// hundred pollers, encoding the same string again for every request was among the largest costs. (Sending
-// it gzipped once was tried: Next 16 drops a route handler's Content-Encoding header and sent the gzip as
-// if it were the JSON; it compresses each response itself.)
+// A body that is sent is sent as bytes made once per answer version too (its UTF-8, and for the
+// dashboard's own pages its gzip: lib/http/gzipped-body.ts): profiled under a hundred pollers, encoding
+// and compressing the same string again for every request were the largest costs.
 
 import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+import { BODY_ENCODING_HEADER, GZIP, GZIP_CONTENT_TYPE } from "@/lib/http/gzipped-body";
 import { SERVER_TIME_HEADER } from "@/lib/http/server-time";
 import { NO_STORE } from "./api-error";
 
@@ -17,7 +19,11 @@ export interface TaggedBody {
   readonly etag: string;
   /** The body's UTF-8. */
   readonly bytes: Uint8Array<ArrayBuffer>;
+  /** The body's UTF-8 gzipped, made on the first request that asks for it (on zlib's threads). */
+  readonly gzipped: () => Promise<Uint8Array<ArrayBuffer>>;
 }
+
+const gzipAsync = promisify(gzip);
 
 /** A Buffer as the plain Uint8Array a Response takes, without copying it. */
 function viewOf(buffer: Buffer): Uint8Array<ArrayBuffer> {
@@ -28,9 +34,14 @@ function viewOf(buffer: Buffer): Uint8Array<ArrayBuffer> {
 export function taggedJson(value: unknown): TaggedBody {
   const body = JSON.stringify(value);
   const bytes = viewOf(Buffer.from(body, "utf8"));
+  let compressed: Promise<Uint8Array<ArrayBuffer>> | null = null;
   return {
     body,
     bytes,
+    gzipped: () => {
+      compressed ??= gzipAsync(bytes).then(viewOf);
+      return compressed;
+    },
     etag: `"${createHash("sha1").update(bytes).digest("base64url")}"`,
   };
 }
@@ -45,13 +56,30 @@ export function matchesTag(header: string | null, etag: string): boolean {
     .some((tag) => tag === "*" || tag.replace(/^W\//, "") === bare);
 }
 
-export function conditionalJson(request: Request, tagged: TaggedBody): Response {
+/** Whether the request says it reads a gzip body (a list of encodings, like Accept-Encoding's). */
+function readsGzip(request: Request): boolean {
+  const codings = request.headers.get(BODY_ENCODING_HEADER)?.split(",") ?? [];
+  return codings.some((coding) => coding.trim().toLowerCase() === GZIP);
+}
+
+export async function conditionalJson(request: Request, tagged: TaggedBody): Promise<Response> {
   const headers = {
     ...NO_STORE,
     ETag: tagged.etag,
     [SERVER_TIME_HEADER]: String(Date.now()),
+    // The same URL answers in two forms: a cache between must keep them apart.
+    Vary: BODY_ENCODING_HEADER,
   };
   if (matchesTag(request.headers.get("if-none-match"), tagged.etag))
     return new Response(null, { status: 304, headers });
+  if (readsGzip(request))
+    return new Response(await tagged.gzipped(), {
+      headers: {
+        ...headers,
+        "Cache-Control": `${NO_STORE["Cache-Control"]}, no-transform`,
+        "Content-Type": GZIP_CONTENT_TYPE,
+        [BODY_ENCODING_HEADER]: GZIP,
+      },
+    });
   return new Response(tagged.bytes, { headers: { ...headers, "Content-Type": "application/json" } });
 }

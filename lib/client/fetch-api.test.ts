@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiFailure, refreshHeld } from "./fetch-api";
 
@@ -14,6 +15,16 @@ beforeAll(async () => {
     const sent = request.headers["if-none-match"];
     requests.push(sent);
     const etag = `"v${body.version}"`;
+    if (request.url === "/gzip") {
+      // As conditionalJson answers a client that says it reads gzip.
+      const asked = request.headers["x-body-encoding"] === "gzip";
+      response.writeHead(200, {
+        "Content-Type": asked ? "application/gzip" : "application/json",
+        ...(asked ? { "X-Body-Encoding": "gzip" } : {}),
+      });
+      response.end(asked ? gzipSync(JSON.stringify({ client: "fs-lön-001" })) : "{}");
+      return;
+    }
     if (request.url === "/always-304" || sent === etag) {
       response.writeHead(304, { ETag: etag });
       response.end();
@@ -56,5 +67,10 @@ describe("refreshHeld", () => {
     const refused = refreshHeld(`${base}/always-304`, undefined, undefined, null);
     await expect(refused).rejects.toBeInstanceOf(ApiFailure);
     await expect(refused).rejects.toThrow(/304 to a request without a tag/);
+  });
+
+  it("asks for the gzip made once and reads it", async () => {
+    const answer = await refreshHeld(`${base}/gzip`, undefined, undefined, null);
+    expect(answer.data).toEqual({ client: "fs-lön-001" });
   });
 });

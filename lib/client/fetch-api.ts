@@ -1,5 +1,8 @@
 // The browser's side of the API's one error shape: a failed answer becomes an ApiFailure carrying the
-// status and the server's own message, so a page can say what went wrong (and spot a 401).
+// status and the server's own message, so a page can say what went wrong (and spot a 401). Answers of
+// polled views come as the gzip the server made once per version (lib/http/gzipped-body.ts), read here.
+
+import { BODY_ENCODING_HEADER, GZIP } from "@/lib/http/gzipped-body";
 
 export class ApiFailure extends Error {
   constructor(
@@ -12,6 +15,14 @@ export class ApiFailure extends Error {
 
 export async function fetchApi<T>(path: string, signal?: AbortSignal): Promise<T> {
   return (await refreshHeld<T>(path, signal, undefined, null)).data;
+}
+
+/** Every browser the dashboard supports has it; a client without it is sent plain JSON. */
+const READS_GZIP = typeof DecompressionStream === "function";
+
+function jsonOf(response: Response): Promise<unknown> {
+  if (response.headers.get(BODY_ENCODING_HEADER) !== GZIP || !response.body) return response.json();
+  return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
 }
 
 export type Tagged<T> =
@@ -28,14 +39,18 @@ export async function fetchApiTagged<T>(
   try {
     response = await fetch(path, {
       signal,
-      headers: { Accept: "application/json", ...(etag ? { "If-None-Match": etag } : {}) },
+      headers: {
+        Accept: "application/json",
+        ...(READS_GZIP ? { [BODY_ENCODING_HEADER]: GZIP } : {}),
+        ...(etag ? { "If-None-Match": etag } : {}),
+      },
     });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiFailure(0, "The dashboard's server could not be reached.");
   }
   if (response.status === 304) return { kind: "unchanged", headers: response.headers };
-  const body = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
+  const body = (await jsonOf(response).catch(() => null)) as (T & { error?: { message?: string } }) | null;
   if (!response.ok)
     throw new ApiFailure(
       response.status,
