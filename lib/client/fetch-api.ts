@@ -20,9 +20,19 @@ export async function fetchApi<T>(path: string, signal?: AbortSignal): Promise<T
 /** Every browser the dashboard supports has it; a client without it is sent plain JSON. */
 const READS_GZIP = typeof DecompressionStream === "function";
 
-function jsonOf(response: Response): Promise<unknown> {
-  if (response.headers.get(BODY_ENCODING_HEADER) !== GZIP || !response.body) return response.json();
-  return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
+/** What every API request of the pages sends: the gzip it reads, and the tag of the answer held. */
+export function apiRequestHeaders(etag: string | null): Record<string, string> {
+  return {
+    Accept: "application/json",
+    ...(READS_GZIP ? { [BODY_ENCODING_HEADER]: GZIP } : {}),
+    ...(etag ? { "If-None-Match": etag } : {}),
+  };
+}
+
+/** The answer with its body as the server meant it: the gzip made once, decompressed. */
+export function decodedBody(response: Response): Response {
+  if (response.headers.get(BODY_ENCODING_HEADER) !== GZIP || !response.body) return response;
+  return new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
 }
 
 export type Tagged<T> =
@@ -37,20 +47,15 @@ export async function fetchApiTagged<T>(
 ): Promise<Tagged<T>> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      signal,
-      headers: {
-        Accept: "application/json",
-        ...(READS_GZIP ? { [BODY_ENCODING_HEADER]: GZIP } : {}),
-        ...(etag ? { "If-None-Match": etag } : {}),
-      },
-    });
+    response = await fetch(path, { signal, headers: apiRequestHeaders(etag) });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiFailure(0, "The dashboard's server could not be reached.");
   }
   if (response.status === 304) return { kind: "unchanged", headers: response.headers };
-  const body = (await jsonOf(response).catch(() => null)) as (T & { error?: { message?: string } }) | null;
+  const body = (await decodedBody(response)
+    .json()
+    .catch(() => null)) as (T & { error?: { message?: string } }) | null;
   if (!response.ok)
     throw new ApiFailure(
       response.status,
