@@ -1,18 +1,26 @@
 // GET /api/jobs' work, apart from HTTP: the upstream query through the cache, then the selection. A
 // selection (filter + sort over up to 100,000 jobs) is kept per cache answer and filters, so a hundred
-// viewers of the same view, or one paging through it, sort it once.
+// viewers of the same view, or one paging through it, sort it once; and when an incremental refresh brings
+// the next answer, the selection and facet counts are updated with the jobs that changed, not made again.
 
 import "server-only";
 import type { CachedJobs } from "@/lib/commcell/job-cache";
 import type { FetchedJobs } from "@/lib/commcell/job-fetch";
-import { mergeDelta, refreshJobs } from "@/lib/commcell/job-refresh";
-import { type Facets, facetCounts } from "@/lib/jobs/facets";
+import { FULL_REFRESH_MS, mergeDelta, refreshJobs } from "@/lib/commcell/job-refresh";
+import {
+  type Facets,
+  type FacetTallies,
+  facetsOfTallies,
+  facetTallies,
+  updateTallies,
+} from "@/lib/jobs/facets";
 import { DEFAULT_FILTERS, type JobFilters, serializeFilters } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
-import { filterJobs, pageOf, sortJobs } from "@/lib/jobs/select";
+import { filterJobs, pageOf, sortJobs, updateSelection } from "@/lib/jobs/select";
 import { upstreamQueryKey, upstreamQueryOf } from "@/lib/jobs/upstream-query";
 import { answerMemo } from "./answer-memo";
 import { type TaggedBody, taggedJson } from "./etag";
+import { incrementalMemo } from "./incremental-memo";
 import { getRuntime } from "./runtime";
 import type { Viewer } from "./viewer";
 
@@ -28,24 +36,45 @@ export interface JobView {
   readonly facets: Facets;
 }
 
+// Lines (see incremental-memo.ts) live while their view is refreshed; a full fetch makes every job new.
+const LINES = { perAnswer: 32, lines: 64, idleMs: FULL_REFRESH_MS };
+
 /** Sorted selections per answer and filters: a hundred viewers of a view, or one paging through it, sort once. */
-const selections = answerMemo<Job[]>(32);
+const selections = incrementalMemo<Job[]>(LINES);
 
 /** Facet counts per answer and filters (sort and paging aside): polling viewers of a view count once. */
-const facetMemo = answerMemo<Facets>(32);
+const facetMemo = incrementalMemo<{ tallies: FacetTallies; facets: Facets }>(LINES);
 
-function facetsOf(answer: FetchedJobs, filters: JobFilters): Facets {
+function facetsOf(answer: KeyedJobs, filters: JobFilters): Facets {
   const key = serializeFilters({ ...filters, page: 1, pageSize: 1, sort: DEFAULT_FILTERS.sort }).toString();
-  return facetMemo.get(answer, key, () => facetCounts(answer.jobs, filters));
+  const counted = (tallies: FacetTallies) => ({ tallies, facets: facetsOfTallies(tallies) });
+  return facetMemo.get(
+    answer.value,
+    `${answer.key}|${key}`,
+    key,
+    () => counted(facetTallies(answer.value.jobs, filters)),
+    (kept, changes) => counted(updateTallies(kept.tallies, changes, filters)),
+  ).facets;
 }
 
-function selected(answer: FetchedJobs, filters: JobFilters): Job[] {
+function selected(answer: KeyedJobs, filters: JobFilters): Job[] {
   const key = serializeFilters({ ...filters, page: 1, pageSize: 1 }).toString();
-  return selections.get(answer, key, () => sortJobs(filterJobs(answer.jobs, filters), filters.sort));
+  return selections.get(
+    answer.value,
+    `${answer.key}|${key}`,
+    key,
+    () => sortJobs(filterJobs(answer.value.jobs, filters), filters.sort),
+    (kept, changes) => updateSelection(kept, changes, filters),
+  );
+}
+
+/** A cache answer with its cache key: what a view's derived work is remembered by across answers. */
+export interface KeyedJobs extends CachedJobs {
+  readonly key: string;
 }
 
 /** Every job of the filters' upstream query, through the cache: what the CommCell filtered, no more. */
-export async function cachedJobs(viewer: Viewer, filters: JobFilters): Promise<CachedJobs> {
+export async function cachedJobs(viewer: Viewer, filters: JobFilters): Promise<KeyedJobs> {
   const { cache, upstream, answers } = getRuntime();
   const query = upstreamQueryOf(filters);
   const cacheKey = `${viewer.cacheKey}|${upstreamQueryKey(query)}`;
@@ -60,13 +89,14 @@ export async function cachedJobs(viewer: Viewer, filters: JobFilters): Promise<C
   const load = (previous: Parameters<typeof refreshJobs>[3]) =>
     refreshJobs(viewer.upstream, query, paging, previous);
   // Several instances: the answer another has just fetched, or this one's fetch shared with them.
-  return cache.get(cacheKey, (previous) =>
+  const answer = await cache.get(cacheKey, (previous) =>
     answers ? answers.load(cacheKey, previous, load, merge) : load(previous),
   );
+  return { ...answer, key: cacheKey };
 }
 
-function viewOf(answer: CachedJobs, filters: JobFilters): JobView {
-  const { jobs, total } = pageOf(selected(answer.value, filters), filters);
+function viewOf(answer: KeyedJobs, filters: JobFilters): JobView {
+  const { jobs, total } = pageOf(selected(answer, filters), filters);
   return {
     jobs,
     total,
@@ -78,7 +108,7 @@ function viewOf(answer: CachedJobs, filters: JobFilters): JobView {
       pages: answer.value.pages,
       incremental: answer.value.incremental,
     },
-    facets: facetsOf(answer.value, filters),
+    facets: facetsOf(answer, filters),
   };
 }
 

@@ -23,34 +23,86 @@ export interface Facets {
 
 export const FACET_NAMES_MAX = 50;
 
-function tally<K extends string>(
-  jobs: readonly Job[],
-  keysOf: (job: Job) => readonly (K | null | undefined)[],
-) {
-  const counts = new Map<K, number>();
-  for (const job of jobs) {
-    for (const key of new Set(keysOf(job))) if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
+/** The full counts behind a Facets (every name, not only the top ones), so that they can be updated. */
+export interface FacetTallies {
+  readonly status: ReadonlyMap<string, number>;
+  readonly level: ReadonlyMap<string, number>;
+  readonly clientGroup: ReadonlyMap<string, number>;
+  readonly agent: ReadonlyMap<string, number>;
 }
 
-function named(counts: Map<string, number>): NamedCount[] {
+type Facet = keyof FacetTallies;
+
+/** Per facet: the filters without that facet's own, and the values a job counts for (each once). */
+const FACETS: Record<
+  Facet,
+  { without: Partial<JobFilters>; keys: (job: Job) => readonly (string | null | undefined)[] }
+> = {
+  status: { without: { status: DEFAULT_FILTERS.status }, keys: (job) => [job.statusKind] },
+  level: { without: { level: DEFAULT_FILTERS.level }, keys: (job) => [job.backupLevel?.kind] },
+  clientGroup: { without: { clientGroup: null }, keys: (job) => job.clientGroups.map((group) => group.name) },
+  agent: { without: { agent: null }, keys: (job) => [job.appType?.name] },
+};
+
+function count(counts: Map<string, number>, jobs: readonly Job[], facet: Facet, by: 1 | -1): void {
+  for (const job of jobs) {
+    for (const key of new Set(FACETS[facet].keys(job))) {
+      if (!key) continue;
+      const next = (counts.get(key) ?? 0) + by;
+      if (next > 0) counts.set(key, next);
+      else counts.delete(key);
+    }
+  }
+}
+
+function tallied(build: (facet: Facet) => Map<string, number>): FacetTallies {
+  return {
+    status: build("status"),
+    level: build("level"),
+    clientGroup: build("clientGroup"),
+    agent: build("agent"),
+  };
+}
+
+export function facetTallies(jobs: readonly Job[], filters: JobFilters): FacetTallies {
+  return tallied((facet) => {
+    const counts = new Map<string, number>();
+    count(counts, filterJobs(jobs, { ...filters, ...FACETS[facet].without }), facet, 1);
+    return counts;
+  });
+}
+
+/** `tallies` (of an earlier answer, left as they were) with the removed jobs taken off and the added counted. */
+export function updateTallies(
+  tallies: FacetTallies,
+  changes: { readonly added: readonly Job[]; readonly removed: readonly Job[] },
+  filters: JobFilters,
+): FacetTallies {
+  return tallied((facet) => {
+    const counts = new Map(tallies[facet]);
+    const matching = { ...filters, ...FACETS[facet].without };
+    count(counts, filterJobs(changes.removed, matching), facet, -1);
+    count(counts, filterJobs(changes.added, matching), facet, 1);
+    return counts;
+  });
+}
+
+function named(counts: ReadonlyMap<string, number>): NamedCount[] {
   return [...counts]
     .map(([name, count]) => ({ name, count }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
     .slice(0, FACET_NAMES_MAX);
 }
 
-export function facetCounts(jobs: readonly Job[], filters: JobFilters): Facets {
-  const without = (patch: Partial<JobFilters>) => filterJobs(jobs, { ...filters, ...patch });
+export function facetsOfTallies(tallies: FacetTallies): Facets {
   return {
-    status: Object.fromEntries(tally(without({ status: DEFAULT_FILTERS.status }), (job) => [job.statusKind])),
-    level: Object.fromEntries(
-      tally(without({ level: DEFAULT_FILTERS.level }), (job) => [job.backupLevel?.kind as BackupLevelKind]),
-    ),
-    clientGroup: named(
-      tally(without({ clientGroup: null }), (job) => job.clientGroups.map((group) => group.name)),
-    ),
-    agent: named(tally(without({ agent: null }), (job) => [job.appType?.name])),
+    status: Object.fromEntries(tallies.status) as Facets["status"],
+    level: Object.fromEntries(tallies.level) as Facets["level"],
+    clientGroup: named(tallies.clientGroup),
+    agent: named(tallies.agent),
   };
+}
+
+export function facetCounts(jobs: readonly Job[], filters: JobFilters): Facets {
+  return facetsOfTallies(facetTallies(jobs, filters));
 }

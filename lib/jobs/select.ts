@@ -91,24 +91,81 @@ function newestFirst(jobs: readonly Job[]): boolean {
   return true;
 }
 
+type Keyed = { readonly job: Job; readonly key: SortValue };
+
+/** Missing values go last in either direction; ties keep the newest job first. */
+function keyedOrder(sort: Sort): (a: Keyed, b: Keyed) => number {
+  const direction = sort.descending ? -1 : 1;
+  return (a, b) => {
+    if (a.key === null || b.key === null) {
+      if (a.key === b.key) return b.job.id - a.job.id;
+      return a.key === null ? 1 : -1;
+    }
+    if (a.key < b.key) return -direction;
+    if (a.key > b.key) return direction;
+    return b.job.id - a.job.id;
+  };
+}
+
 /** Sorts a copy; missing values go last in either direction, ties keep the newest job first. */
 export function sortJobs(jobs: readonly Job[], sort: Sort): Job[] {
   // The default view's order is the CommCell's own: no need to sort 100,000 jobs into the order they have.
   if (sort.column === "id" && sort.descending && newestFirst(jobs)) return [...jobs];
   const value = SORT_VALUE[sort.column];
-  const direction = sort.descending ? -1 : 1;
   return jobs
     .map((job) => ({ job, key: value(job) }))
-    .sort((a, b) => {
-      if (a.key === null || b.key === null) {
-        if (a.key === b.key) return b.job.id - a.job.id;
-        return a.key === null ? 1 : -1;
-      }
-      if (a.key < b.key) return -direction;
-      if (a.key > b.key) return direction;
-      return b.job.id - a.job.id;
-    })
+    .sort(keyedOrder(sort))
     .map((entry) => entry.job);
+}
+
+/**
+ * `rows` (filtered and sorted by these filters, from an earlier answer) brought up to date with the changes
+ * to the next answer: the removed jobs found by binary search and left out, the added ones that match put
+ * in their places, the stretches between copied whole. The same rows, in the same order, as filtering and
+ * sorting the next answer whole, at the cost of a copy instead of a sort of every job.
+ */
+export function updateSelection(
+  rows: readonly Job[],
+  changes: { readonly added: readonly Job[]; readonly removed: readonly Job[] },
+  filters: JobFilters,
+): Job[] {
+  const value = SORT_VALUE[filters.sort.column];
+  const order = keyedOrder(filters.sort);
+  /** The first row that does not sort before `job` (the row that is `job`, if it is there). */
+  const placeOf = (job: Job) => {
+    const entry = { job, key: value(job) };
+    let low = 0;
+    let high = rows.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const row = rows[middle] as Job;
+      if (order({ job: row, key: value(row) }, entry) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const drops = changes.removed
+    .map(placeOf)
+    .filter((index, n) => rows[index] === changes.removed[n])
+    .sort((a, b) => a - b);
+  const incoming = sortJobs(filterJobs(changes.added, filters), filters.sort);
+  const pieces: (readonly Job[])[] = [];
+  let cursor = 0;
+  let d = 0;
+  const copyTo = (end: number) => {
+    for (; d < drops.length && (drops[d] as number) < end; d++) {
+      pieces.push(rows.slice(cursor, drops[d]));
+      cursor = (drops[d] as number) + 1;
+    }
+    pieces.push(rows.slice(cursor, end));
+    cursor = end;
+  };
+  for (const job of incoming) {
+    copyTo(placeOf(job));
+    pieces.push([job]);
+  }
+  copyTo(rows.length);
+  return ([] as Job[]).concat(...pieces);
 }
 
 export interface Selection {

@@ -1,0 +1,53 @@
+// What changed from one answer to the next. An incremental refresh (lib/commcell/job-refresh.ts) keeps every
+// unchanged job's object and puts the refetched ones beside them, both answers newest first; so walking the
+// two lists side by side by id tells, in one pass and without hashing 100,000 jobs, which jobs went and
+// which came. What was derived from the first answer (a sorted selection, facet counts) can then be brought
+// up to date with those few instead of being made again from every job.
+
+import type { Job } from "./job";
+
+export interface JobChanges {
+  /** Jobs of the next answer that the previous one did not hold as the same object. */
+  readonly added: readonly Job[];
+  /** Jobs of the previous answer that the next one does not hold as the same object. */
+  readonly removed: readonly Job[];
+}
+
+/**
+ * The changes from `previous` to `next`, or null when either is not strictly newest first (then nothing can
+ * be said cheaply, and what depends on the answer is made again). A job whose id is in both but whose object
+ * differs was refetched: it is removed and added, since any of its fields may have changed.
+ */
+export function jobChanges(previous: readonly Job[], next: readonly Job[]): JobChanges | null {
+  const added: Job[] = [];
+  const removed: Job[] = [];
+  let i = 0;
+  let j = 0;
+  let lastPrevious = Number.POSITIVE_INFINITY;
+  let lastNext = Number.POSITIVE_INFINITY;
+  while (i < previous.length || j < next.length) {
+    const before = previous[i];
+    const after = next[j];
+    if (before && before.id >= lastPrevious) return null;
+    if (after && after.id >= lastNext) return null;
+    if (after && (!before || after.id > before.id)) {
+      added.push(after);
+      lastNext = after.id;
+      j++;
+    } else if (before && (!after || before.id > after.id)) {
+      removed.push(before);
+      lastPrevious = before.id;
+      i++;
+    } else if (before && after) {
+      if (before !== after) {
+        removed.push(before);
+        added.push(after);
+      }
+      lastPrevious = before.id;
+      lastNext = after.id;
+      i++;
+      j++;
+    }
+  }
+  return { added, removed };
+}
