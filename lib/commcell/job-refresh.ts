@@ -6,6 +6,7 @@
 
 import "server-only";
 import type { Job } from "@/lib/jobs/job";
+import { keepUnchanged } from "@/lib/jobs/job-changes";
 import type { UpstreamJobQuery } from "@/lib/jobs/upstream-query";
 import { withinWindow } from "@/lib/jobs/window";
 import { type FetchedJobs, fetchJobs, type Paging } from "./job-fetch";
@@ -52,7 +53,8 @@ export interface Previous {
  */
 export function mergeJobs(previous: readonly Job[], delta: readonly Job[]): Job[] {
   const fresh = new Set(delta.map((job) => job.id));
-  const merged: Job[] = [...delta];
+  // A refetched job that has not changed stays the object held, so what was derived from it stays valid.
+  const merged: Job[] = keepUnchanged(previous, delta);
   for (const job of previous) {
     if (fresh.has(job.id)) continue;
     // Still active last time and missing now: it would be in the delta, finished or not, had it not gone.
@@ -81,7 +83,9 @@ export async function refreshJobs(
     since >= query.lookupSeconds;
   if (full) {
     const whole = await fetchJobs(session, query, paging, clock);
-    const jobs = withinWindow(whole.jobs, query.lookupSeconds, now + whole.clockOffsetMs);
+    // Most of a full fetch is jobs already held, unchanged: they stay the objects held (see mergeJobs).
+    const fetched = previous ? keepUnchanged(previous.value.jobs, whole.jobs) : whole.jobs;
+    const jobs = withinWindow(fetched, query.lookupSeconds, now + whole.clockOffsetMs);
     return { ...whole, jobs, fullAt: now, incremental: false, version: ++versions, delta: null };
   }
   // Active jobs come with any category but "finished"; a finished-only view needs only the newly finished.

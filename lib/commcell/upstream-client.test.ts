@@ -2,6 +2,8 @@
 // fault mapped to the right kind of error.
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Job } from "@/lib/jobs/job";
+import { sameJob } from "@/lib/jobs/same-job";
 import type { RunningSimulator } from "@/lib/simulator/http/server";
 import { admin, startTestSimulator } from "@/lib/simulator/testing";
 import { commCellFailure } from "@/lib/test/failure";
@@ -164,6 +166,11 @@ describe("refreshJobs", () => {
     const extras = merged.jobs.filter((job) => !wholeIds.has(job.id));
     expect(extras.every((job) => !job.active)).toBe(true);
     expect(extras.length).toBeLessThan(10);
+    // Jobs that were finished and were fetched again unchanged are still the objects held before.
+    const held = new Map(first.jobs.map((job) => [job.id, job]));
+    const finished = merged.jobs.filter((job) => !held.get(job.id)?.active && held.has(job.id));
+    expect(finished.length).toBeGreaterThan(0);
+    for (const job of finished) expect(job).toBe(held.get(job.id));
   });
 
   it("fetches whole views of active jobs and, every so often, every view", async () => {
@@ -176,9 +183,20 @@ describe("refreshJobs", () => {
     ).toBe(false);
     const week = { ...active, category: "all" } as const;
     const full = await refreshJobs(session, week, paging, null, clock);
+    // Ten simulated minutes on both clocks: running jobs move meanwhile.
+    await admin(sim, "POST", "clock/advance", { seconds: FULL_REFRESH_MS / 1000 });
     now += FULL_REFRESH_MS;
-    expect(
-      (await refreshJobs(session, week, paging, { value: full, fetchedAt: now - 1000 }, clock)).incremental,
-    ).toBe(false);
+    const again = await refreshJobs(session, week, paging, { value: full, fetchedAt: now - 1000 }, clock);
+    expect(again.incremental).toBe(false);
+    // A full fetch keeps the objects of the jobs it found unchanged, and only those.
+    const held = new Map(full.jobs.map((job) => [job.id, job]));
+    const unchanged = (job: Job) => {
+      const before = held.get(job.id);
+      return before !== undefined && sameJob(before, job);
+    };
+    const kept = again.jobs.filter((job) => held.get(job.id) === job);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(again.jobs.length);
+    expect(again.jobs.filter(unchanged).map((job) => job.id)).toEqual(kept.map((job) => job.id));
   });
 });

@@ -5,6 +5,7 @@
 // up to date with those few instead of being made again from every job.
 
 import type { Job } from "./job";
+import { sameJob } from "./same-job";
 
 export interface JobChanges {
   /** Jobs of the next answer that the previous one did not hold as the same object. */
@@ -50,4 +51,36 @@ export function jobChanges(previous: readonly Job[], next: readonly Job[]): JobC
     }
   }
   return { added, removed };
+}
+
+/** The job with this id in a newest-first list, by binary search; undefined when there is none. */
+function findById(jobs: readonly Job[], id: number): Job | undefined {
+  let low = 0;
+  let high = jobs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const job = jobs[middle] as Job;
+    if (job.id === id) return job;
+    if (job.id > id) low = middle + 1;
+    else high = middle;
+  }
+  return undefined;
+}
+
+/**
+ * `fetched` with every job that says the same as the one `held` has (sameJob) replaced by that held object,
+ * so an unchanged job stays the same object from one answer to the next. `held` is an answer's jobs, newest
+ * first; when it is not in that order nothing is replaced.
+ */
+export function keepUnchanged(held: readonly Job[], fetched: readonly Job[]): Job[] {
+  if (held.length === 0 || !newestFirst(held)) return [...fetched];
+  return fetched.map((job) => {
+    const kept = findById(held, job.id);
+    return kept && sameJob(kept, job) ? kept : job;
+  });
+}
+
+function newestFirst(jobs: readonly Job[]): boolean {
+  for (let i = 1; i < jobs.length; i++) if ((jobs[i - 1] as Job).id <= (jobs[i] as Job).id) return false;
+  return true;
 }
