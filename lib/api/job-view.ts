@@ -73,11 +73,16 @@ export interface KeyedJobs extends CachedJobs {
   readonly key: string;
 }
 
+/** The job cache's key for the filters' upstream query as this viewer may see it. */
+export function jobsCacheKey(viewer: Viewer, filters: JobFilters): string {
+  return `${viewer.cacheKey}|${upstreamQueryKey(upstreamQueryOf(filters))}`;
+}
+
 /** Every job of the filters' upstream query, through the cache: what the CommCell filtered, no more. */
 export async function cachedJobs(viewer: Viewer, filters: JobFilters): Promise<KeyedJobs> {
   const { cache, upstream, answers } = getRuntime();
   const query = upstreamQueryOf(filters);
-  const cacheKey = `${viewer.cacheKey}|${upstreamQueryKey(query)}`;
+  const cacheKey = jobsCacheKey(viewer, filters);
   const paging = {
     pageSize: upstream.config.pageSize,
     concurrency: upstream.config.pageConcurrency,

@@ -1,10 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CommCellError } from "@/lib/commcell/errors";
 import { DEFAULT_FILTERS } from "@/lib/jobs/filters";
+import { jobsCacheKey } from "./job-view";
 import { createViewWatches, type ViewState } from "./view-watch";
 import type { Viewer } from "./viewer";
 
 const viewer = (cacheKey: string) => ({ kind: "service", name: null, cacheKey }) as unknown as Viewer;
+
+/** No cache behind these watches: only their ticks look. */
+const noRefreshes = () => () => {};
+
+/** A stand-in for the job cache's refresh listeners, to say a refresh of an entry has landed. */
+function refreshes() {
+  const listeners = new Set<(key: string) => void>();
+  return {
+    onRefresh: (listener: (key: string) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    land: (key: string) => {
+      for (const listener of listeners) listener(key);
+    },
+    count: () => listeners.size,
+  };
+}
 
 describe("view watches", () => {
   beforeEach(() => vi.useFakeTimers());
@@ -13,7 +32,7 @@ describe("view watches", () => {
   it("ticks one watch per identity and view, however many listen, and tells each change once", async () => {
     let etag = '"a"';
     const bodyOf = vi.fn(async () => ({ etag }));
-    const watches = createViewWatches(bodyOf, 1000);
+    const watches = createViewWatches(bodyOf, 1000, noRefreshes);
     const heard: [string, ViewState][] = [];
     const stops = ["first", "second"].map((name) =>
       watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => heard.push([name, state])),
@@ -48,6 +67,7 @@ describe("view watches", () => {
     const watches = createViewWatches(
       async (v, kind, filters) => ({ etag: `${v.cacheKey}|${kind}|${filters.window}` }),
       1000,
+      noRefreshes,
     );
     const heard: ViewState[] = [];
     const listen = (state: ViewState) => heard.push(state);
@@ -66,15 +86,19 @@ describe("view watches", () => {
     let failing = true;
     let inFlight = 0;
     let most = 0;
-    const watches = createViewWatches(async () => {
-      inFlight++;
-      most = Math.max(most, inFlight);
-      // A refresh slower than three ticks.
-      await new Promise((resolve) => setTimeout(resolve, 3500));
-      inFlight--;
-      if (failing) throw new CommCellError("timeout", "The CommCell did not answer within 30 s.");
-      return { etag: '"ok"' };
-    }, 1000);
+    const watches = createViewWatches(
+      async () => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        // A refresh slower than three ticks.
+        await new Promise((resolve) => setTimeout(resolve, 3500));
+        inFlight--;
+        if (failing) throw new CommCellError("timeout", "The CommCell did not answer within 30 s.");
+        return { etag: '"ok"' };
+      },
+      1000,
+      noRefreshes,
+    );
     const heard: ViewState[] = [];
     watches.watch(viewer("service"), "wall", DEFAULT_FILTERS, (state) => heard.push(state));
     await vi.advanceTimersByTimeAsync(4000);
@@ -84,5 +108,44 @@ describe("view watches", () => {
     expect(heard.at(-1)).toEqual({ etag: '"ok"' });
     expect(heard).toHaveLength(2);
     expect(most).toBe(1);
+  });
+
+  it("looks again as soon as a refresh of its cache entry lands, not at its next tick", async () => {
+    let etag = '"a"';
+    let slow = false;
+    const bodyOf = vi.fn(async () => {
+      // What the view was when the look began, however long the look takes.
+      const current = etag;
+      if (slow) await new Promise((resolve) => setTimeout(resolve, 500));
+      return { etag: current };
+    });
+    const cache = refreshes();
+    // Ticks a minute apart: only a landed refresh can explain a look in between.
+    const watches = createViewWatches(bodyOf, 60_000, cache.onRefresh);
+    const heard: ViewState[] = [];
+    const stop = watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => heard.push(state));
+    const other = watches.watch(viewer("user:ann"), "jobs", DEFAULT_FILTERS, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(heard).toEqual([{ etag: '"a"' }]);
+    expect(cache.count()).toBe(1); // one listener for every watch
+    const looks = bodyOf.mock.calls.length;
+    etag = '"b"';
+    // Another entry's refresh is not this view's business.
+    cache.land(jobsCacheKey(viewer("user:bob"), DEFAULT_FILTERS));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bodyOf.mock.calls.length).toBe(looks);
+    cache.land(jobsCacheKey(viewer("service"), DEFAULT_FILTERS));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(heard).toEqual([{ etag: '"a"' }, { etag: '"b"' }]);
+    // A refresh that lands while a look is under way is looked at when it ends.
+    slow = true;
+    cache.land(jobsCacheKey(viewer("service"), DEFAULT_FILTERS));
+    etag = '"c"';
+    cache.land(jobsCacheKey(viewer("service"), DEFAULT_FILTERS));
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(heard.at(-1)).toEqual({ etag: '"c"' });
+    stop();
+    other();
+    expect(cache.count()).toBe(0);
   });
 });

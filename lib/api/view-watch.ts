@@ -8,7 +8,8 @@
 import "server-only";
 import { isCommCellError } from "@/lib/commcell/errors";
 import { type JobFilters, serializeFilters } from "@/lib/jobs/filters";
-import { jobViewBody } from "./job-view";
+import { jobsCacheKey, jobViewBody } from "./job-view";
+import { getRuntime } from "./runtime";
 import type { Viewer } from "./viewer";
 import { wallViewBody } from "./wall-view";
 
@@ -31,7 +32,13 @@ interface Watch {
   readonly listeners: Set<ViewListener>;
   last: ViewState | null;
   ticking: boolean;
+  /** A refresh landed while this watch was ticking: it looks again as soon as that tick ends. */
+  again: boolean;
   timer: ReturnType<typeof setInterval> | null;
+  /** The job cache entry the view is made from. */
+  readonly cacheKey: string;
+  /** Looks at the view now (its ticks, and each refresh of its cache entry that lands). */
+  readonly look: () => void;
 }
 
 /** A view's name: its kind and its filters' canonical query, so that equal views share one watch. */
@@ -54,7 +61,14 @@ export interface ViewWatches {
   count(): number;
 }
 
-/** Watches over `bodyOf`, the views' bodies (the routes' own, by default), ticking every `tickMs`. */
+/** Calls a listener with the cache key after each refresh of the job cache; gives the function that stops. */
+export type OnRefresh = (listener: (cacheKey: string) => void) => () => void;
+
+/**
+ * Watches over `bodyOf`, the views' bodies (the routes' own, by default), ticking every `tickMs` (which is
+ * what asks the cache, and so starts its refreshes) and looking again as soon as `onRefresh` says a refresh
+ * has landed: a screen hears of a new answer when the server has it, not up to a tick later.
+ */
 export function createViewWatches(
   bodyOf: (viewer: Viewer, kind: ViewKind, filters: JobFilters) => Promise<{ etag: string }> = (
     viewer,
@@ -62,12 +76,19 @@ export function createViewWatches(
     filters,
   ) => BODY_OF[kind](viewer, filters),
   tickMs = TICK_MS,
+  onRefresh: OnRefresh = (listener) => getRuntime().cache.onRefresh(listener),
 ): ViewWatches {
   const watches = new Map<string, Watch>();
+  let stopHearing: (() => void) | null = null;
 
   async function tick(watch: Watch, viewer: Viewer, kind: ViewKind, filters: JobFilters): Promise<void> {
-    if (watch.ticking) return; // a slow refresh: the next tick waits for this one
+    if (watch.ticking) {
+      // A slow refresh: the next interval tick waits for this one, a landed refresh is looked at after it.
+      watch.again = true;
+      return;
+    }
     watch.ticking = true;
+    watch.again = false;
     let state: ViewState;
     try {
       state = { etag: (await bodyOf(viewer, kind, filters)).etag };
@@ -77,9 +98,11 @@ export function createViewWatches(
     } finally {
       watch.ticking = false;
     }
-    if (sameState(watch.last, state)) return;
-    watch.last = state;
-    for (const listener of watch.listeners) listener(state);
+    if (!sameState(watch.last, state)) {
+      watch.last = state;
+      for (const listener of watch.listeners) listener(state);
+    }
+    if (watch.again && watch.listeners.size > 0) watch.look();
   }
 
   return {
@@ -87,12 +110,23 @@ export function createViewWatches(
       const key = `${viewer.cacheKey}|${viewName(kind, filters)}`;
       let watch = watches.get(key);
       if (!watch) {
-        const created: Watch = { listeners: new Set(), last: null, ticking: false, timer: null };
+        const created: Watch = {
+          listeners: new Set(),
+          last: null,
+          ticking: false,
+          again: false,
+          timer: null,
+          cacheKey: jobsCacheKey(viewer, filters),
+          look: () => void tick(created, viewer, kind, filters),
+        };
         watches.set(key, created);
-        created.timer = setInterval(() => void tick(created, viewer, kind, filters), tickMs);
+        stopHearing ??= onRefresh((cacheKey) => {
+          for (const each of watches.values()) if (each.cacheKey === cacheKey) each.look();
+        });
+        created.timer = setInterval(created.look, tickMs);
         // A watch must not hold the process open at shutdown.
         created.timer.unref?.();
-        void tick(created, viewer, kind, filters);
+        created.look();
         watch = created;
       } else if (watch.last) {
         listener(watch.last);
@@ -104,6 +138,10 @@ export function createViewWatches(
         if (held.listeners.size > 0 || watches.get(key) !== held) return;
         if (held.timer) clearInterval(held.timer);
         watches.delete(key);
+        if (watches.size === 0) {
+          stopHearing?.();
+          stopHearing = null;
+        }
       };
     },
     count: () => watches.size,

@@ -232,3 +232,41 @@ describe("JobCache", () => {
     expect(loads).toBe(3);
   });
 });
+
+describe("JobCache refresh listeners", () => {
+  it("hears each refresh of an entry, well or not, and a failing listener spoils nothing", async () => {
+    const { store, tick } = cache();
+    const heard: string[] = [];
+    store.onRefresh(() => {
+      throw new Error("listener bug");
+    });
+    const stop = store.onRefresh((key) => heard.push(key));
+    let failing = false;
+    const load = async () => {
+      if (failing) throw new CommCellError("timeout", "The CommCell did not answer within 30 s.");
+      return fetched(1);
+    };
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      expect((await store.get("admin|view", load)).stale).toBe(false);
+      expect(heard).toEqual(["admin|view"]);
+      tick(10_000);
+      failing = true;
+      await store.get("admin|view", load);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(heard).toEqual(["admin|view", "admin|view"]);
+      expect((await store.get("admin|view", load)).stale).toBe(true);
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toHaveLength(2);
+    stop();
+    tick(10_000);
+    failing = false;
+    await store.get("admin|view", load);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(heard).toHaveLength(2);
+  });
+});

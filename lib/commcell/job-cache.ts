@@ -80,11 +80,22 @@ export class JobCache {
   private jobsHeld = 0;
   private loads = 0;
   private lastError: { at: number; kind: string; message: string } | null = null;
+  private readonly refreshListeners = new Set<(key: string) => void>();
 
   constructor(private readonly options: JobCacheOptions) {
     this.clock = options.clock ?? Date.now;
     this.maxJobs = options.maxJobs ?? Number.POSITIVE_INFINITY;
     this.maxCold = options.maxColdPerIdentity ?? Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Calls `listener` with the entry's key after each refresh, well or not (a failure makes the answer stale, which screens show),
+   * so that what tells screens of a change (the push channel's watches) tells them at once instead of at its
+   * next look. Gives the function that stops.
+   */
+  onRefresh(listener: (key: string) => void): () => void {
+    this.refreshListeners.add(listener);
+    return () => this.refreshListeners.delete(listener);
   }
 
   /** `load` gets the answer it refreshes (null the first time), so it may fetch only what changed. */
@@ -166,6 +177,14 @@ export class JobCache {
         const left = (this.cold.get(entry.identity) ?? 1) - 1;
         if (left > 0) this.cold.set(entry.identity, left);
         else this.cold.delete(entry.identity);
+      }
+    }
+    for (const listener of this.refreshListeners) {
+      try {
+        listener(key);
+      } catch (error) {
+        // A listener's mistake is its own: the refresh has landed all the same.
+        console.error(`job cache: a refresh listener failed: ${(error as Error).message}`);
       }
     }
   }
