@@ -2,6 +2,8 @@
 // view (with the tag it holds) when a notice names a new tag. Reports the fetches' latencies and how long
 // after the server had each new answer (its fetchedAt) the viewer had it.
 
+import { noticeDelayMs } from "../lib/client/notice-spread";
+import type { ViewNotice } from "../lib/client/view-stream";
 import { forEachEvent } from "../lib/test/sse-events";
 import { percentile } from "./load";
 import { pageFetch } from "./page-fetch";
@@ -44,8 +46,8 @@ export async function streamViewers(
     };
     await forEachEvent(stream, until, async ({ event, data }) => {
       if (event !== "view" || (data as { etag?: string }).etag === held) return;
-      // As the explorer does (NOTICE_JITTER_MS): each screen waits a moment of its own.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 250));
+      // As the explorer does: each screen waits a moment of its own, within the window the notice names.
+      await new Promise((resolve) => setTimeout(resolve, noticeDelayMs(data as ViewNotice)));
       await fetchView().catch(() => failures++);
     });
   };

@@ -1,13 +1,8 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { noticeDelayMs } from "@/lib/client/notice-spread";
 import type { ViewNotice } from "@/lib/client/view-stream";
-
-/**
- * A notice reaches every screen of a view at the same moment: each waits a moment of its own, up to this,
- * so that a hundred screens do not ask in the same millisecond.
- */
-export const NOTICE_JITTER_MS = 250;
 
 /**
  * Refreshes a polled view when the push channel says it has a new answer: each notice whose tag is not the
@@ -49,7 +44,8 @@ export function usePushedRefresh({
         acted.current = notice;
         refetchRef.current();
       },
-      Math.max(Math.random() * NOTICE_JITTER_MS, fetchedAt + minGapMs - Date.now()),
+      // A notice reaches every screen of a view at once: each waits a moment of its own (noticeDelayMs).
+      Math.max(noticeDelayMs(notice), fetchedAt + minGapMs - Date.now()),
     );
     return () => clearTimeout(timer);
   }, [live, notice, fetchedAt, minGapMs, skipsWhenHidden]);

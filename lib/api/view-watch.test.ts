@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CommCellError } from "@/lib/commcell/errors";
 import { DEFAULT_FILTERS } from "@/lib/jobs/filters";
 import { jobsCacheKey } from "./job-view";
-import { createViewWatches, type ViewState } from "./view-watch";
+import { createViewWatches, fetchSpreadMs, SPREAD_MAX_MS, type ViewState } from "./view-watch";
 import type { Viewer } from "./viewer";
 
 const viewer = (cacheKey: string) => ({ kind: "service", name: null, cacheKey }) as unknown as Viewer;
@@ -41,21 +41,22 @@ describe("view watches", () => {
     expect(watches.count()).toBe(1);
     // The second listener arrived before the first tick ended: it hears the first state with the first.
     expect(heard).toEqual([
-      ["first", { etag: '"a"' }],
-      ["second", { etag: '"a"' }],
+      ["first", { etag: '"a"', spreadMs: 12 }],
+      ["second", { etag: '"a"', spreadMs: 12 }],
     ]);
     await vi.advanceTimersByTimeAsync(3000);
     expect(heard).toHaveLength(2); // unchanged: nothing said
     etag = '"b"';
     await vi.advanceTimersByTimeAsync(1000);
     expect(heard.slice(2)).toEqual([
-      ["first", { etag: '"b"' }],
-      ["second", { etag: '"b"' }],
+      ["first", { etag: '"b"', spreadMs: 12 }],
+      ["second", { etag: '"b"', spreadMs: 12 }],
     ]);
     // A late listener is told the current state at once.
+    // (Its notice names the spread the view's screens had then.)
     const late: ViewState[] = [];
     const stopLate = watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => late.push(state));
-    expect(late).toEqual([{ etag: '"b"' }]);
+    expect(late).toEqual([{ etag: '"b"', spreadMs: 12 }]);
     for (const stop of [...stops, stopLate]) stop();
     expect(watches.count()).toBe(0);
     const ticks = bodyOf.mock.calls.length;
@@ -105,7 +106,7 @@ describe("view watches", () => {
     expect(heard).toEqual([{ problem: "The CommCell did not answer within 30 s." }]);
     failing = false;
     await vi.advanceTimersByTimeAsync(8000);
-    expect(heard.at(-1)).toEqual({ etag: '"ok"' });
+    expect(heard.at(-1)).toEqual({ etag: '"ok"', spreadMs: 6 });
     expect(heard).toHaveLength(2);
     expect(most).toBe(1);
   });
@@ -126,7 +127,7 @@ describe("view watches", () => {
     const stop = watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => heard.push(state));
     const other = watches.watch(viewer("user:ann"), "jobs", DEFAULT_FILTERS, () => {});
     await vi.advanceTimersByTimeAsync(0);
-    expect(heard).toEqual([{ etag: '"a"' }]);
+    expect(heard).toEqual([{ etag: '"a"', spreadMs: 6 }]);
     expect(cache.count()).toBe(1); // one listener for every watch
     const looks = bodyOf.mock.calls.length;
     etag = '"b"';
@@ -136,16 +137,23 @@ describe("view watches", () => {
     expect(bodyOf.mock.calls.length).toBe(looks);
     cache.land(jobsCacheKey(viewer("service"), DEFAULT_FILTERS));
     await vi.advanceTimersByTimeAsync(0);
-    expect(heard).toEqual([{ etag: '"a"' }, { etag: '"b"' }]);
+    expect(heard).toEqual([
+      { etag: '"a"', spreadMs: 6 },
+      { etag: '"b"', spreadMs: 6 },
+    ]);
     // A refresh that lands while a look is under way is looked at when it ends.
     slow = true;
     cache.land(jobsCacheKey(viewer("service"), DEFAULT_FILTERS));
     etag = '"c"';
     cache.land(jobsCacheKey(viewer("service"), DEFAULT_FILTERS));
     await vi.advanceTimersByTimeAsync(1_100);
-    expect(heard.at(-1)).toEqual({ etag: '"c"' });
+    expect(heard.at(-1)).toEqual({ etag: '"c"', spreadMs: 6 });
     stop();
     other();
     expect(cache.count()).toBe(0);
+  });
+
+  it("asks a view's screens to spread their fetches over about what they cost, never past 800 ms", () => {
+    expect([0, 1, 10, 100, 1000].map(fetchSpreadMs)).toEqual([0, 6, 60, 600, SPREAD_MAX_MS]);
   });
 });

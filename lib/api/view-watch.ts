@@ -16,8 +16,25 @@ import { wallViewBody } from "./wall-view";
 export const VIEW_KINDS = ["jobs", "wall"] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
 
-/** What a watcher is told: the view's current tag, or why it could not be had. */
-export type ViewState = { readonly etag: string } | { readonly problem: string };
+/**
+ * What a watcher is told: the view's current tag and how long its screens are to spread their fetches of
+ * it over (`spreadMs`, see fetchSpreadMs), or why it could not be had.
+ */
+export type ViewState = { readonly etag: string; readonly spreadMs: number } | { readonly problem: string };
+
+/** About what one screen's fetch of a new answer costs this server's single thread, in ms. */
+const FETCH_COST_MS = 6;
+/** The longest spread: every screen holds a new answer within a second of the server having it. */
+export const SPREAD_MAX_MS = 800;
+
+/**
+ * A notice reaches every screen of a view at once. Were they all to fetch in the same moment, a hundred
+ * fetches would queue behind each other on one thread; spread over about what they cost, each is answered
+ * as if alone. One screen fetches at once, a hundred over 600 ms.
+ */
+export function fetchSpreadMs(screens: number): number {
+  return Math.min(SPREAD_MAX_MS, Math.max(0, screens) * FETCH_COST_MS);
+}
 
 export type ViewListener = (state: ViewState) => void;
 
@@ -91,7 +108,10 @@ export function createViewWatches(
     watch.again = false;
     let state: ViewState;
     try {
-      state = { etag: (await bodyOf(viewer, kind, filters)).etag };
+      state = {
+        etag: (await bodyOf(viewer, kind, filters)).etag,
+        spreadMs: fetchSpreadMs(watch.listeners.size),
+      };
     } catch (error) {
       // The watchers fetch the view themselves on a problem, and get the full error (a 401, a 502) from it.
       state = { problem: isCommCellError(error) ? error.message : "The view could not be refreshed." };
