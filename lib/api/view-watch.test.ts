@@ -53,10 +53,10 @@ describe("view watches", () => {
       ["second", { etag: '"b"', spreadMs: 12 }],
     ]);
     // A late listener is told the current state at once.
-    // (Its notice names the spread the view's screens had then.)
+    // Its notice names the spread of the view's screens with it: three.
     const late: ViewState[] = [];
     const stopLate = watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => late.push(state));
-    expect(late).toEqual([{ etag: '"b"', spreadMs: 12 }]);
+    expect(late).toEqual([{ etag: '"b"', spreadMs: 18 }]);
     for (const stop of [...stops, stopLate]) stop();
     expect(watches.count()).toBe(0);
     const ticks = bodyOf.mock.calls.length;
@@ -155,5 +155,34 @@ describe("view watches", () => {
 
   it("asks a view's screens to spread their fetches over about what they cost, never past 800 ms", () => {
     expect([0, 1, 10, 100, 1000].map(fetchSpreadMs)).toEqual([0, 6, 60, 600, SPREAD_MAX_MS]);
+  });
+
+  it("has a new answer's gzip made before it tells the screens, and only for a new answer", async () => {
+    let etag = '"a"';
+    const made: string[] = [];
+    const watches = createViewWatches(
+      async () => {
+        const current = etag;
+        return {
+          etag: current,
+          gzipped: async () => {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            made.push(current);
+          },
+        };
+      },
+      1000,
+      noRefreshes,
+    );
+    const heard: [string[], ViewState][] = [];
+    watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => heard.push([[...made], state]));
+    await vi.advanceTimersByTimeAsync(2_500);
+    etag = '"b"';
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(heard).toEqual([
+      [['"a"'], { etag: '"a"', spreadMs: 6 }],
+      [['"a"', '"b"'], { etag: '"b"', spreadMs: 6 }],
+    ]);
+    expect(made).toEqual(['"a"', '"b"']);
   });
 });

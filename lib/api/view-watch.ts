@@ -38,10 +38,16 @@ export function fetchSpreadMs(screens: number): number {
 
 export type ViewListener = (state: ViewState) => void;
 
+/** What a watch needs of a view's body: its tag, and the gzip the pages will ask for, to have it made first. */
+export interface WatchedBody {
+  readonly etag: string;
+  readonly gzipped?: () => Promise<unknown>;
+}
+
 const BODY_OF = {
   jobs: jobViewBody,
   wall: wallViewBody,
-} as const satisfies Record<ViewKind, (viewer: Viewer, filters: JobFilters) => Promise<{ etag: string }>>;
+} as const satisfies Record<ViewKind, (viewer: Viewer, filters: JobFilters) => Promise<WatchedBody>>;
 
 export const TICK_MS = 1000;
 
@@ -87,7 +93,7 @@ export type OnRefresh = (listener: (cacheKey: string) => void) => () => void;
  * has landed: a screen hears of a new answer when the server has it, not up to a tick later.
  */
 export function createViewWatches(
-  bodyOf: (viewer: Viewer, kind: ViewKind, filters: JobFilters) => Promise<{ etag: string }> = (
+  bodyOf: (viewer: Viewer, kind: ViewKind, filters: JobFilters) => Promise<WatchedBody> = (
     viewer,
     kind,
     filters,
@@ -108,10 +114,10 @@ export function createViewWatches(
     watch.again = false;
     let state: ViewState;
     try {
-      state = {
-        etag: (await bodyOf(viewer, kind, filters)).etag,
-        spreadMs: fetchSpreadMs(watch.listeners.size),
-      };
+      const body = await bodyOf(viewer, kind, filters);
+      // A new answer: its gzip is made before the screens are told, so that none of them waits for it.
+      if (!sameState(watch.last, { etag: body.etag, spreadMs: 0 })) await body.gzipped?.();
+      state = { etag: body.etag, spreadMs: fetchSpreadMs(watch.listeners.size) };
     } catch (error) {
       // The watchers fetch the view themselves on a problem, and get the full error (a 401, a 502) from it.
       state = { problem: isCommCellError(error) ? error.message : "The view could not be refreshed." };
@@ -149,7 +155,12 @@ export function createViewWatches(
         created.look();
         watch = created;
       } else if (watch.last) {
-        listener(watch.last);
+        // Screens that join at once (a wall of them switched on) spread as the view's screens do now.
+        listener(
+          "etag" in watch.last
+            ? { ...watch.last, spreadMs: fetchSpreadMs(watch.listeners.size + 1) }
+            : watch.last,
+        );
       }
       watch.listeners.add(listener);
       const held = watch;
