@@ -17,6 +17,7 @@ export function usePushedRefresh({
   fetchedAt,
   minGapMs,
   refetch,
+  onUnchanged,
   skipsWhenHidden,
 }: {
   readonly stream: { readonly live: boolean; readonly notice: ViewNotice | null };
@@ -25,6 +26,8 @@ export function usePushedRefresh({
   readonly fetchedAt: number;
   readonly minGapMs: number;
   readonly refetch: () => void;
+  /** A notice of the tag held: the view was refreshed and found unchanged at `fetchedAt` (if it says). */
+  readonly onUnchanged?: (fetchedAt: string | null) => void;
   readonly skipsWhenHidden: boolean;
 }): void {
   const acted = useRef<object | null>(null);
@@ -32,10 +35,13 @@ export function usePushedRefresh({
   refetchRef.current = refetch;
   const heldTagRef = useRef(heldTag);
   heldTagRef.current = heldTag;
+  const onUnchangedRef = useRef(onUnchanged);
+  onUnchangedRef.current = onUnchanged;
   useEffect(() => {
     if (!live || !notice || acted.current === notice) return;
     if ("etag" in notice && notice.etag === heldTagRef.current()) {
       acted.current = notice;
+      onUnchangedRef.current?.(notice.fetchedAt ?? null);
       return;
     }
     const timer = setTimeout(

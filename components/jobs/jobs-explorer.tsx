@@ -114,7 +114,9 @@ export function JobsExplorer({
     pageSize: 1,
     sort: DEFAULT_FILTERS.sort,
   }).toString();
-  const rowIds = useMemo(() => (view.data?.jobs ?? []).map((job) => job.id), [view.data]);
+  const rowJobs = view.data?.jobs;
+  // By the rows, not the answer: an answer that only says the view was found unchanged keeps them.
+  const rowIds = useMemo(() => (rowJobs ?? []).map((job) => job.id), [rowJobs]);
   const selection = useSelection(rowIds, viewQuery);
 
   return (

@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 import { usePushedRefresh } from "@/components/hooks/use-pushed-refresh";
 import { useViewStream } from "@/components/hooks/use-view-stream";
 import type { JobView } from "@/lib/api/job-view";
-import { ApiFailure, fetchApi, refreshHeld } from "@/lib/client/fetch-api";
+import { ApiFailure, fetchApi, refreshHeld, withFetchedAt } from "@/lib/client/fetch-api";
 import { type JobFilters, parseFilters } from "@/lib/jobs/filters";
 import { localSelection } from "@/lib/jobs/local-view";
 
@@ -83,6 +83,9 @@ export function useJobView(filters: JobFilters, apiQuery: string, intervalMs: nu
     fetchedAt: view.dataUpdatedAt,
     minGapMs: intervalMs,
     refetch: () => void view.refetch(),
+    // Refreshed and unchanged: the rows stay, the time they were found so moves on.
+    onUnchanged: (fetchedAt) =>
+      queryClient.setQueryData<JobView>(["jobs", apiQuery], (held) => held && withFetchedAt(held, fetchedAt)),
     skipsWhenHidden: true,
   });
   const signedOut = view.error instanceof ApiFailure && view.error.status === 401;

@@ -1,8 +1,9 @@
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { FETCHED_AT_HEADER } from "@/lib/http/fetched-at";
 import { BODY_ENCODING_HEADER } from "@/lib/http/gzipped-body";
 import { SERVER_TIME_HEADER } from "@/lib/http/server-time";
-import { conditionalJson, matchesTag, taggedJson } from "./etag";
+import { conditionalJson, matchesTag, taggedJson, taggedView } from "./etag";
 
 describe("conditional answers", () => {
   it("matches a tag in If-None-Match, in a list, weak, or *", () => {
@@ -64,5 +65,32 @@ describe("conditional answers", () => {
     expect((await conditionalJson(tagged, answer)).status).toBe(304);
     const other = new Request("http://localhost/api/jobs", { headers: { [BODY_ENCODING_HEADER]: "br" } });
     expect((await conditionalJson(other, answer)).headers.get("content-type")).toBe("application/json");
+  });
+
+  it("tags a view by what it shows, not by when it was fetched, and names the time on every answer", async () => {
+    const at = (time: string) => taggedView({ jobs: [{ id: 1 }], stale: false }, time);
+    const first = at("2026-12-02T10:00:00.000Z");
+    const later = at("2026-12-02T10:00:10.000Z");
+    expect(later.etag).toBe(first.etag);
+    expect(JSON.parse(later.body)).toEqual({
+      fetchedAt: "2026-12-02T10:00:10.000Z",
+      jobs: [{ id: 1 }],
+      stale: false,
+    });
+    expect(taggedView({ jobs: [{ id: 2 }], stale: false }, "2026-12-02T10:00:10.000Z").etag).not.toBe(
+      first.etag,
+    );
+    expect(JSON.parse(taggedView({}, "2026-12-02T10:00:00.000Z").body)).toEqual({
+      fetchedAt: "2026-12-02T10:00:00.000Z",
+    });
+    // A poller holding the first answer: 304, and the time of the refresh that found it unchanged.
+    const unchanged = await conditionalJson(
+      new Request("http://localhost/api/jobs", { headers: { "If-None-Match": first.etag } }),
+      later,
+    );
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers.get(FETCHED_AT_HEADER)).toBe("2026-12-02T10:00:10.000Z");
+    const fresh = await conditionalJson(new Request("http://localhost/api/jobs"), later);
+    expect(fresh.headers.get(FETCHED_AT_HEADER)).toBe("2026-12-02T10:00:10.000Z");
   });
 });

@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
+import { FETCHED_AT_HEADER } from "@/lib/http/fetched-at";
 import { BODY_ENCODING_HEADER, GZIP, GZIP_CONTENT_TYPE } from "@/lib/http/gzipped-body";
 import { SERVER_TIME_HEADER } from "@/lib/http/server-time";
 import { NO_STORE } from "./api-error";
@@ -21,6 +22,8 @@ export interface TaggedBody {
   readonly bytes: Uint8Array<ArrayBuffer>;
   /** The body's UTF-8 gzipped, made on the first request that asks for it (on zlib's threads). */
   readonly gzipped: () => Promise<Uint8Array<ArrayBuffer>>;
+  /** For a view: when its answer was fetched (ISO), which the body says and the tag leaves out. */
+  readonly fetchedAt: string | null;
 }
 
 const gzipAsync = promisify(gzip);
@@ -30,9 +33,7 @@ function viewOf(buffer: Buffer): Uint8Array<ArrayBuffer> {
   return new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
 }
 
-/** The JSON of a value and its entity tag: made once per answer version by the callers' memos. */
-export function taggedJson(value: unknown): TaggedBody {
-  const body = JSON.stringify(value);
+function tagged(body: string, tagOf: string | Uint8Array, fetchedAt: string | null): TaggedBody {
   const bytes = viewOf(Buffer.from(body, "utf8"));
   let compressed: Promise<Uint8Array<ArrayBuffer>> | null = null;
   return {
@@ -42,8 +43,26 @@ export function taggedJson(value: unknown): TaggedBody {
       compressed ??= gzipAsync(bytes).then(viewOf);
       return compressed;
     },
-    etag: `"${createHash("sha1").update(bytes).digest("base64url")}"`,
+    etag: `"${createHash("sha1").update(tagOf).digest("base64url")}"`,
+    fetchedAt,
   };
+}
+
+/** The JSON of a value and its entity tag: made once per answer version by the callers' memos. */
+export function taggedJson(value: unknown): TaggedBody {
+  const body = JSON.stringify(value);
+  return tagged(body, body, null);
+}
+
+/**
+ * A polled view's JSON: `content` with `fetchedAt` before it, tagged by the content alone. A refresh that
+ * changed nothing keeps the tag, so pollers get a 304 and the new time in a header (FETCHED_AT_HEADER),
+ * and the push channel tells screens the time without their fetching anything.
+ */
+export function taggedView(content: Readonly<Record<string, unknown>>, fetchedAt: string): TaggedBody {
+  const json = JSON.stringify(content);
+  const rest = json === "{}" ? "}" : `,${json.slice(1)}`;
+  return tagged(`{"fetchedAt":${JSON.stringify(fetchedAt)}${rest}`, json, fetchedAt);
 }
 
 /** Whether an If-None-Match header names this tag (a list, weak tags, or `*`). */
@@ -69,6 +88,7 @@ export async function conditionalJson(request: Request, tagged: TaggedBody): Pro
     [SERVER_TIME_HEADER]: String(Date.now()),
     // The same URL answers in two forms: a cache between must keep them apart.
     Vary: BODY_ENCODING_HEADER,
+    ...(tagged.fetchedAt ? { [FETCHED_AT_HEADER]: tagged.fetchedAt } : {}),
   };
   if (matchesTag(request.headers.get("if-none-match"), tagged.etag))
     return new Response(null, { status: 304, headers });

@@ -19,7 +19,7 @@ import type { Job } from "@/lib/jobs/job";
 import { filterJobs, pageOf, sortJobs, updateSelection } from "@/lib/jobs/select";
 import { upstreamQueryKey, upstreamQueryOf } from "@/lib/jobs/upstream-query";
 import { answerMemo } from "./answer-memo";
-import { type TaggedBody, taggedJson } from "./etag";
+import { type TaggedBody, taggedView } from "./etag";
 import { incrementalMemo } from "./incremental-memo";
 import { getRuntime } from "./runtime";
 import type { Viewer } from "./viewer";
@@ -128,5 +128,8 @@ export async function jobViewBody(viewer: Viewer, filters: JobFilters): Promise<
   const answer = await cachedJobs(viewer, filters);
   // Everything the body says besides the answer's jobs: how old, whether stale and why.
   const key = `${serializeFilters(filters).toString()}|${answer.fetchedAt}|${answer.stale}|${answer.error?.message ?? ""}`;
-  return bodies.get(answer.value, key, () => taggedJson(viewOf(answer, filters)));
+  return bodies.get(answer.value, key, () => {
+    const { fetchedAt, ...content } = viewOf(answer, filters);
+    return taggedView(content, fetchedAt);
+  });
 }

@@ -41,22 +41,22 @@ describe("view watches", () => {
     expect(watches.count()).toBe(1);
     // The second listener arrived before the first tick ended: it hears the first state with the first.
     expect(heard).toEqual([
-      ["first", { etag: '"a"', spreadMs: 12 }],
-      ["second", { etag: '"a"', spreadMs: 12 }],
+      ["first", { etag: '"a"', fetchedAt: null, spreadMs: 12 }],
+      ["second", { etag: '"a"', fetchedAt: null, spreadMs: 12 }],
     ]);
     await vi.advanceTimersByTimeAsync(3000);
     expect(heard).toHaveLength(2); // unchanged: nothing said
     etag = '"b"';
     await vi.advanceTimersByTimeAsync(1000);
     expect(heard.slice(2)).toEqual([
-      ["first", { etag: '"b"', spreadMs: 12 }],
-      ["second", { etag: '"b"', spreadMs: 12 }],
+      ["first", { etag: '"b"', fetchedAt: null, spreadMs: 12 }],
+      ["second", { etag: '"b"', fetchedAt: null, spreadMs: 12 }],
     ]);
     // A late listener is told the current state at once.
     // Its notice names the spread of the view's screens with it: three.
     const late: ViewState[] = [];
     const stopLate = watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => late.push(state));
-    expect(late).toEqual([{ etag: '"b"', spreadMs: 18 }]);
+    expect(late).toEqual([{ etag: '"b"', fetchedAt: null, spreadMs: 18 }]);
     for (const stop of [...stops, stopLate]) stop();
     expect(watches.count()).toBe(0);
     const ticks = bodyOf.mock.calls.length;
@@ -106,7 +106,7 @@ describe("view watches", () => {
     expect(heard).toEqual([{ problem: "The CommCell did not answer within 30 s." }]);
     failing = false;
     await vi.advanceTimersByTimeAsync(8000);
-    expect(heard.at(-1)).toEqual({ etag: '"ok"', spreadMs: 6 });
+    expect(heard.at(-1)).toEqual({ etag: '"ok"', fetchedAt: null, spreadMs: 6 });
     expect(heard).toHaveLength(2);
     expect(most).toBe(1);
   });
@@ -127,7 +127,7 @@ describe("view watches", () => {
     const stop = watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => heard.push(state));
     const other = watches.watch(viewer("user:ann"), "jobs", DEFAULT_FILTERS, () => {});
     await vi.advanceTimersByTimeAsync(0);
-    expect(heard).toEqual([{ etag: '"a"', spreadMs: 6 }]);
+    expect(heard).toEqual([{ etag: '"a"', fetchedAt: null, spreadMs: 6 }]);
     expect(cache.count()).toBe(1); // one listener for every watch
     const looks = bodyOf.mock.calls.length;
     etag = '"b"';
@@ -138,8 +138,8 @@ describe("view watches", () => {
     cache.land(jobsCacheKey(viewer("service"), DEFAULT_FILTERS));
     await vi.advanceTimersByTimeAsync(0);
     expect(heard).toEqual([
-      { etag: '"a"', spreadMs: 6 },
-      { etag: '"b"', spreadMs: 6 },
+      { etag: '"a"', fetchedAt: null, spreadMs: 6 },
+      { etag: '"b"', fetchedAt: null, spreadMs: 6 },
     ]);
     // A refresh that lands while a look is under way is looked at when it ends.
     slow = true;
@@ -147,7 +147,7 @@ describe("view watches", () => {
     etag = '"c"';
     cache.land(jobsCacheKey(viewer("service"), DEFAULT_FILTERS));
     await vi.advanceTimersByTimeAsync(1_100);
-    expect(heard.at(-1)).toEqual({ etag: '"c"', spreadMs: 6 });
+    expect(heard.at(-1)).toEqual({ etag: '"c"', fetchedAt: null, spreadMs: 6 });
     stop();
     other();
     expect(cache.count()).toBe(0);
@@ -180,9 +180,29 @@ describe("view watches", () => {
     etag = '"b"';
     await vi.advanceTimersByTimeAsync(1_000);
     expect(heard).toEqual([
-      [['"a"'], { etag: '"a"', spreadMs: 6 }],
-      [['"a"', '"b"'], { etag: '"b"', spreadMs: 6 }],
+      [['"a"'], { etag: '"a"', fetchedAt: null, spreadMs: 6 }],
+      [['"a"', '"b"'], { etag: '"b"', fetchedAt: null, spreadMs: 6 }],
     ]);
     expect(made).toEqual(['"a"', '"b"']);
+  });
+
+  it("tells a refresh that changed nothing by its time alone, and has nothing gzipped for it", async () => {
+    let fetchedAt = "2026-12-02T10:00:00.000Z";
+    let gzips = 0;
+    const watches = createViewWatches(
+      async () => ({ etag: '"same"', fetchedAt, gzipped: async () => void gzips++ }),
+      1000,
+      noRefreshes,
+    );
+    const heard: ViewState[] = [];
+    watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => heard.push(state));
+    await vi.advanceTimersByTimeAsync(1_500);
+    fetchedAt = "2026-12-02T10:00:10.000Z";
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(heard).toEqual([
+      { etag: '"same"', fetchedAt: "2026-12-02T10:00:00.000Z", spreadMs: 6 },
+      { etag: '"same"', fetchedAt: "2026-12-02T10:00:10.000Z", spreadMs: 6 },
+    ]);
+    expect(gzips).toBe(1);
   });
 });

@@ -17,10 +17,13 @@ export const VIEW_KINDS = ["jobs", "wall"] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
 
 /**
- * What a watcher is told: the view's current tag and how long its screens are to spread their fetches of
- * it over (`spreadMs`, see fetchSpreadMs), or why it could not be had.
+ * What a watcher is told: the view's current tag, when its answer was fetched (a refresh that changed
+ * nothing keeps the tag and moves only this: a screen takes it without fetching), and how long its screens
+ * are to spread their fetches over (`spreadMs`, see fetchSpreadMs); or why it could not be had.
  */
-export type ViewState = { readonly etag: string; readonly spreadMs: number } | { readonly problem: string };
+export type ViewState =
+  | { readonly etag: string; readonly fetchedAt: string | null; readonly spreadMs: number }
+  | { readonly problem: string };
 
 /** About what one screen's fetch of a new answer costs this server's single thread, in ms. */
 const FETCH_COST_MS = 6;
@@ -41,6 +44,7 @@ export type ViewListener = (state: ViewState) => void;
 /** What a watch needs of a view's body: its tag, and the gzip the pages will ask for, to have it made first. */
 export interface WatchedBody {
   readonly etag: string;
+  readonly fetchedAt?: string | null;
   readonly gzipped?: () => Promise<unknown>;
 }
 
@@ -69,9 +73,15 @@ export function viewName(kind: ViewKind, filters: JobFilters): string {
   return `${kind}:${serializeFilters(filters).toString()}`;
 }
 
+function sameTag(a: ViewState | null, etag: string): boolean {
+  return a !== null && "etag" in a && a.etag === etag;
+}
+
 function sameState(a: ViewState | null, b: ViewState): boolean {
   if (a === null) return false;
-  return "etag" in b ? "etag" in a && a.etag === b.etag : "problem" in a && a.problem === b.problem;
+  return "etag" in b
+    ? sameTag(a, b.etag) && "etag" in a && a.fetchedAt === b.fetchedAt
+    : "problem" in a && a.problem === b.problem;
 }
 
 export interface ViewWatches {
@@ -116,8 +126,12 @@ export function createViewWatches(
     try {
       const body = await bodyOf(viewer, kind, filters);
       // A new answer: its gzip is made before the screens are told, so that none of them waits for it.
-      if (!sameState(watch.last, { etag: body.etag, spreadMs: 0 })) await body.gzipped?.();
-      state = { etag: body.etag, spreadMs: fetchSpreadMs(watch.listeners.size) };
+      if (!sameTag(watch.last, body.etag)) await body.gzipped?.();
+      state = {
+        etag: body.etag,
+        fetchedAt: body.fetchedAt ?? null,
+        spreadMs: fetchSpreadMs(watch.listeners.size),
+      };
     } catch (error) {
       // The watchers fetch the view themselves on a problem, and get the full error (a 401, a 502) from it.
       state = { problem: isCommCellError(error) ? error.message : "The view could not be refreshed." };

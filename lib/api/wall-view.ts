@@ -7,7 +7,7 @@ import { type JobFilters, serializeFilters } from "@/lib/jobs/filters";
 import { filterJobs } from "@/lib/jobs/select";
 import { type WallSummary, wallSummary } from "@/lib/jobs/wall-summary";
 import { answerMemo } from "./answer-memo";
-import { type TaggedBody, taggedJson } from "./etag";
+import { type TaggedBody, taggedView } from "./etag";
 import { cachedJobs } from "./job-view";
 import { getRuntime } from "./runtime";
 import type { Viewer } from "./viewer";
@@ -47,12 +47,11 @@ export async function wallViewBody(viewer: Viewer, filters: JobFilters): Promise
   const state = `${answer.fetchedAt}|${answer.stale}|${answer.error?.message ?? ""}`;
   // Keyed by the summary's own identity too: it is remade after the refresh floor, on the same answer.
   return bodies.get(summary, state, () => {
-    const view: WallView = {
+    const content: Omit<WallView, "fetchedAt"> = {
       summary,
-      fetchedAt: new Date(answer.fetchedAt).toISOString(),
       stale: answer.stale,
       error: answer.error ? { code: `commcell_${answer.error.kind}`, message: answer.error.message } : null,
     };
-    return taggedJson(view);
+    return taggedView(content, new Date(answer.fetchedAt).toISOString());
   });
 }

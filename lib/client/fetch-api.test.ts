@@ -26,7 +26,11 @@ beforeAll(async () => {
       return;
     }
     if (request.url === "/always-304" || sent === etag) {
-      response.writeHead(304, { ETag: etag });
+      response.writeHead(304, {
+        ETag: etag,
+        ...(request.url === "/dated" ? { "X-Fetched-At": "2026-12-02T10:00:10.000Z" } : {}),
+        ...(request.url === "/misdated" ? { "X-Fetched-At": "yesterday-ish" } : {}),
+      });
       response.end();
       return;
     }
@@ -72,5 +76,16 @@ describe("refreshHeld", () => {
   it("asks for the gzip made once and reads it", async () => {
     const answer = await refreshHeld(`${base}/gzip`, undefined, undefined, null);
     expect(answer.data).toEqual({ client: "fs-lön-001" });
+  });
+
+  it("takes the time of the refresh that found a held view unchanged from the 304's header", async () => {
+    body = { version: 1 };
+    const held = { version: 1, fetchedAt: "2026-12-02T10:00:00.000Z" };
+    const dated = await refreshHeld(`${base}/dated`, undefined, held, '"v1"');
+    expect(dated.data).toEqual({ version: 1, fetchedAt: "2026-12-02T10:00:10.000Z" });
+    expect(held.fetchedAt).toBe("2026-12-02T10:00:00.000Z");
+    // No header, or one that is not a time: the held view as it was.
+    expect((await refreshHeld(`${base}/view`, undefined, held, '"v1"')).data).toBe(held);
+    expect((await refreshHeld(`${base}/misdated`, undefined, held, '"v1"')).data).toBe(held);
   });
 });

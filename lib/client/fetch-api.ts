@@ -2,6 +2,7 @@
 // status and the server's own message, so a page can say what went wrong (and spot a 401). Answers of
 // polled views come as the gzip the server made once per version (lib/http/gzipped-body.ts), read here.
 
+import { FETCHED_AT_HEADER, fetchedAtOf } from "@/lib/http/fetched-at";
 import { BODY_ENCODING_HEADER, GZIP } from "@/lib/http/gzipped-body";
 
 export class ApiFailure extends Error {
@@ -73,8 +74,9 @@ export interface Refreshed<T> {
 }
 
 /**
- * A held answer brought up to date: its tag is sent and a 304 keeps it. Nothing held, no tag sent: a 304
- * then is the server's mistake, and a failure rather than nothing to show.
+ * A held answer brought up to date: its tag is sent and a 304 keeps it, with the time of the refresh that
+ * found it unchanged (FETCHED_AT_HEADER) when the server names one. Nothing held, no tag sent: a 304 then
+ * is the server's mistake, and a failure rather than nothing to show.
  */
 export async function refreshHeld<T>(
   path: string,
@@ -86,5 +88,19 @@ export async function refreshHeld<T>(
   const answer = await fetchApiTagged<T>(path, signal, tag);
   if (answer.kind === "fresh") return { data: answer.data, etag: answer.etag, headers: answer.headers };
   if (held === undefined) throw new ApiFailure(304, "The server answered 304 to a request without a tag.");
-  return { data: held, etag: tag, headers: answer.headers };
+  return {
+    data: withFetchedAt(held, answer.headers.get(FETCHED_AT_HEADER)),
+    etag: tag,
+    headers: answer.headers,
+  };
+}
+
+/**
+ * The held view told it was found unchanged at `fetchedAt`: a copy with that time, when the view has a
+ * `fetchedAt` of its own and this is a time and a new one; else the held view itself.
+ */
+export function withFetchedAt<T>(held: T, fetchedAt: string | null | undefined): T {
+  const time = fetchedAtOf(fetchedAt);
+  const own = (held as { fetchedAt?: unknown }).fetchedAt;
+  return time === null || typeof own !== "string" || time === own ? held : { ...held, fetchedAt: time };
 }

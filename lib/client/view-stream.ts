@@ -16,7 +16,12 @@ export const STREAM_QUIET_MS = 35_000;
 const REOPEN_DELAY_MS = 150;
 
 export type ViewNotice =
-  | { readonly view: string; readonly etag: string; readonly spreadMs?: number }
+  | {
+      readonly view: string;
+      readonly etag: string;
+      readonly fetchedAt?: string | null;
+      readonly spreadMs?: number;
+    }
   | { readonly view: string; readonly problem: string };
 
 type Message =
