@@ -8,7 +8,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SortColumn } from "@/lib/jobs/filters";
 import { formatAbsolute, formatBytes, formatDuration, formatRelative } from "@/lib/jobs/format";
-import type { Job } from "@/lib/jobs/job";
+import type { JobRow } from "@/lib/jobs/job-row";
 import { stoppedSeconds } from "@/lib/jobs/metrics";
 import { COLUMN_LABELS, type ColumnId } from "@/lib/jobs/view-params";
 import { PendingReasonSummary } from "./pending-reason";
@@ -24,7 +24,7 @@ interface JobColumn {
   /** The sort parameter this column sorts by, if any. */
   readonly sort: SortColumn | null;
   readonly width: string;
-  readonly render: (job: Job, context: CellContext) => ReactNode;
+  readonly render: (job: JobRow, context: CellContext) => ReactNode;
 }
 
 export interface JobColumnMeta {
@@ -32,7 +32,7 @@ export interface JobColumnMeta {
   readonly width: string;
 }
 
-function Progress({ job }: { job: Job }) {
+function Progress({ job }: { job: JobRow }) {
   if (!job.active || job.percentComplete === null)
     return <span>{job.percentComplete === null ? "–" : `${job.percentComplete} %`}</span>;
   return (
@@ -160,7 +160,7 @@ export const jobTableFeatures = tableFeatures({
   columnMeta: {} as JobColumnMeta,
 });
 
-const helper = createColumnHelper<typeof jobTableFeatures, Job>();
+const helper = createColumnHelper<typeof jobTableFeatures, JobRow>();
 
 export const JOB_COLUMN_DEFS = helper.columns(
   COLUMNS.map((column) =>

@@ -5,7 +5,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useMemo, useRef } from "react";
 import type { Selection } from "@/components/actions/use-selection";
 import type { Sort } from "@/lib/jobs/filters";
-import type { Job } from "@/lib/jobs/job";
+import type { JobRow } from "@/lib/jobs/job-row";
 import { COLUMN_IDS, type ColumnId } from "@/lib/jobs/view-params";
 import {
   type CellContext,
@@ -30,7 +30,7 @@ export default function JobsTable({
   visible,
   selection,
 }: {
-  jobs: readonly Job[];
+  jobs: readonly JobRow[];
   sort: Sort;
   onSort: (sort: Sort) => void;
   context: CellContext;
@@ -49,7 +49,7 @@ export default function JobsTable({
   const table = useTable({
     features: jobTableFeatures,
     columns: JOB_COLUMN_DEFS,
-    data: jobs as Job[],
+    data: jobs as JobRow[],
     getRowId: (job) => String(job.id),
     meta: context,
     state: { sorting, columnVisibility },

@@ -16,6 +16,7 @@ import {
 } from "@/lib/jobs/facets";
 import { DEFAULT_FILTERS, type JobFilters, serializeFilters } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
+import { type JobRow, rowOf } from "@/lib/jobs/job-row";
 import { filterJobs, pageOf, sortJobs, updateSelection } from "@/lib/jobs/select";
 import { upstreamQueryKey, upstreamQueryOf } from "@/lib/jobs/upstream-query";
 import { answerMemo } from "./answer-memo";
@@ -25,7 +26,8 @@ import { getRuntime } from "./runtime";
 import type { Viewer } from "./viewer";
 
 export interface JobView {
-  readonly jobs: Job[];
+  /** The page's rows: what the explorer shows and reads of each job (lib/jobs/job-row.ts). */
+  readonly jobs: JobRow[];
   readonly total: number;
   readonly fetchedAt: string;
   readonly stale: boolean;
@@ -103,7 +105,7 @@ export async function cachedJobs(viewer: Viewer, filters: JobFilters): Promise<K
 function viewOf(answer: KeyedJobs, filters: JobFilters): JobView {
   const { jobs, total } = pageOf(selected(answer, filters), filters);
   return {
-    jobs,
+    jobs: jobs.map(rowOf),
     total,
     fetchedAt: new Date(answer.fetchedAt).toISOString(),
     stale: answer.stale,

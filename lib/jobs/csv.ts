@@ -2,9 +2,9 @@
 // bytes (a spreadsheet can do its own units), text quoted so a comma or quote in a reason stays in its cell.
 
 import { formatAbsolute } from "./format";
-import type { Job } from "./job";
+import type { JobRow } from "./job-row";
 
-const COLUMNS: readonly [string, (job: Job, timeZone: string | undefined) => string | number | null][] = [
+const COLUMNS: readonly [string, (job: JobRow, timeZone: string | undefined) => string | number | null][] = [
   ["job id", (job) => job.id],
   ["status", (job) => job.status],
   ["type", (job) => job.type],
@@ -34,7 +34,7 @@ function cell(value: string | number | null): string {
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function jobsToCsv(jobs: readonly Job[], timeZone: string | undefined): string {
+export function jobsToCsv(jobs: readonly JobRow[], timeZone: string | undefined): string {
   const lines = [COLUMNS.map(([name]) => name).join(",")];
   for (const job of jobs) lines.push(COLUMNS.map(([, value]) => cell(value(job, timeZone))).join(","));
   return `${lines.join("\r\n")}\r\n`;

@@ -62,7 +62,7 @@ const answers = fc
       if (fate === "refetch") next.push(job(id, { ...fields, status: "Failed" }));
     });
     // New jobs, newer than all of them, and one between two old ones.
-    fresh.forEach((fields, index) => next.push(job(2_000 - index, fields)));
+    for (const [index, fields] of fresh.entries()) next.push(job(2_000 - index, fields));
     next.push(job(999, fresh[0] ?? PLAIN));
     next.sort((a, b) => b.id - a.id);
     return { previous, next };
@@ -127,7 +127,7 @@ describe("updateSelection", () => {
         const updated = updateSelection(rows, changes, filters);
         const whole = sortJobs(filterJobs(next, filters), filters.sort);
         expect(ids(updated)).toEqual(ids(whole));
-        updated.forEach((row, index) => expect(row).toBe(whole[index]));
+        for (const [index, row] of updated.entries()) expect(row).toBe(whole[index]);
       }),
       { numRuns: 300 },
     );

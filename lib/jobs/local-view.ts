@@ -5,13 +5,13 @@
 // server, because showing fewer rows than there are, even for a moment, would be a lie.
 
 import type { JobFilters, SavingsRange } from "./filters";
-import type { Job } from "./job";
+import type { JobRow } from "./job-row";
 import { filterJobs, pageOf, type Selection, sortJobs } from "./select";
 import { upstreamQueryKey, upstreamQueryOf } from "./upstream-query";
 
 export interface HeldView {
   readonly filters: JobFilters;
-  readonly jobs: readonly Job[];
+  readonly jobs: readonly JobRow[];
   readonly total: number;
 }
 

@@ -16,7 +16,10 @@ export function countByStatus(jobs: readonly Job[]): StatusCounts {
  * How long a waiting, pending, queued or suspended job has been so, in seconds: such a job reports nothing
  * new, so its last update is when it stopped. Null for jobs that are running or finished, or that say nothing.
  */
-export function stoppedSeconds(job: Job, now: number): number | null {
+export function stoppedSeconds(
+  job: Pick<Job, "active" | "statusKind" | "lastUpdateTime">,
+  now: number,
+): number | null {
   if (!job.active || job.statusKind === "running" || job.lastUpdateTime === null) return null;
   return Math.max(0, Math.round((now - job.lastUpdateTime) / 1000));
 }

@@ -2,7 +2,7 @@
 // agent, level, free text; then sorting on any column and paging.
 
 import type { JobFilters, SavingsRange, Sort, SortColumn } from "./filters";
-import type { Job } from "./job";
+import type { JobRow } from "./job-row";
 
 type SortValue = number | string | null;
 
@@ -26,7 +26,7 @@ const SORT_VALUE = {
   savings: (job) => job.percentSavings,
   files: (job) => job.files.total,
   failedFiles: (job) => job.files.failed,
-} as const satisfies Record<SortColumn, (job: Job) => SortValue>;
+} as const satisfies Record<SortColumn, (job: JobRow) => SortValue>;
 
 const lower = (text: string | null | undefined) => text?.toLowerCase() ?? "";
 
@@ -35,7 +35,7 @@ function matchesRef(ref: { id: number | null; name: string | null } | null, want
   return /^\d+$/.test(wanted) ? ref.id === Number(wanted) : lower(ref.name) === wanted.toLowerCase();
 }
 
-function matchesText(job: Job, needle: string): boolean {
+function matchesText(job: JobRow, needle: string): boolean {
   if (String(job.id) === needle) return true;
   return [
     job.client?.name,
@@ -49,7 +49,7 @@ function matchesText(job: Job, needle: string): boolean {
 }
 
 /** Finished jobs by their end, active ones by their start; a job with neither time is outside any range. */
-function inRange(job: Job, from: number | null, to: number | null): boolean {
+function inRange(job: JobRow, from: number | null, to: number | null): boolean {
   if (from === null && to === null) return true;
   const time = job.endTime ?? job.startTime;
   return time !== null && (from === null || time >= from) && (to === null || time < to);
@@ -60,7 +60,7 @@ function inRange(job: Job, from: number | null, to: number | null): boolean {
  * application data) have no savings to speak of and are outside every range, as they are left out of the
  * overview's histogram.
  */
-function inSavings(job: Job, range: SavingsRange | null): boolean {
+function inSavings(job: JobRow, range: SavingsRange | null): boolean {
   if (range === null) return true;
   const savings = job.percentSavings;
   if (savings === null || !job.sizeOfApplication || job.sizeOfMediaOnDisk === null) return false;
@@ -68,7 +68,7 @@ function inSavings(job: Job, range: SavingsRange | null): boolean {
   return range.max === null || savings < range.max || (range.max >= 100 && savings <= range.max);
 }
 
-export function filterJobs(jobs: readonly Job[], filters: JobFilters): Job[] {
+export function filterJobs<T extends JobRow>(jobs: readonly T[], filters: JobFilters): T[] {
   const statuses = filters.status.length > 0 ? new Set(filters.status) : null;
   const levels = filters.level.length > 0 ? new Set(filters.level) : null;
   const needle = filters.q?.toLowerCase() ?? null;
@@ -86,12 +86,12 @@ export function filterJobs(jobs: readonly Job[], filters: JobFilters): Job[] {
   );
 }
 
-function newestFirst(jobs: readonly Job[]): boolean {
-  for (let i = 1; i < jobs.length; i++) if ((jobs[i - 1] as Job).id < (jobs[i] as Job).id) return false;
+function newestFirst(jobs: readonly JobRow[]): boolean {
+  for (let i = 1; i < jobs.length; i++) if ((jobs[i - 1] as JobRow).id < (jobs[i] as JobRow).id) return false;
   return true;
 }
 
-type Keyed = { readonly job: Job; readonly key: SortValue };
+type Keyed = { readonly job: JobRow; readonly key: SortValue };
 
 /** Missing values go last in either direction; ties keep the newest job first. */
 function keyedOrder(sort: Sort): (a: Keyed, b: Keyed) => number {
@@ -108,14 +108,14 @@ function keyedOrder(sort: Sort): (a: Keyed, b: Keyed) => number {
 }
 
 /** Sorts a copy; missing values go last in either direction, ties keep the newest job first. */
-export function sortJobs(jobs: readonly Job[], sort: Sort): Job[] {
+export function sortJobs<T extends JobRow>(jobs: readonly T[], sort: Sort): T[] {
   // The default view's order is the CommCell's own: no need to sort 100,000 jobs into the order they have.
   if (sort.column === "id" && sort.descending && newestFirst(jobs)) return [...jobs];
   const value = SORT_VALUE[sort.column];
   return jobs
     .map((job) => ({ job, key: value(job) }))
     .sort(keyedOrder(sort))
-    .map((entry) => entry.job);
+    .map((entry) => entry.job as T);
 }
 
 /**
@@ -124,21 +124,21 @@ export function sortJobs(jobs: readonly Job[], sort: Sort): Job[] {
  * in their places, the stretches between copied whole. The same rows, in the same order, as filtering and
  * sorting the next answer whole, at the cost of a copy instead of a sort of every job.
  */
-export function updateSelection(
-  rows: readonly Job[],
-  changes: { readonly added: readonly Job[]; readonly removed: readonly Job[] },
+export function updateSelection<T extends JobRow>(
+  rows: readonly T[],
+  changes: { readonly added: readonly T[]; readonly removed: readonly T[] },
   filters: JobFilters,
-): Job[] {
+): T[] {
   const value = SORT_VALUE[filters.sort.column];
   const order = keyedOrder(filters.sort);
   /** The first row that does not sort before `job` (the row that is `job`, if it is there). */
-  const placeOf = (job: Job) => {
+  const placeOf = (job: T) => {
     const entry = { job, key: value(job) };
     let low = 0;
     let high = rows.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      const row = rows[middle] as Job;
+      const row = rows[middle] as T;
       if (order({ job: row, key: value(row) }, entry) < 0) low = middle + 1;
       else high = middle;
     }
@@ -149,7 +149,7 @@ export function updateSelection(
     .filter((index, n) => rows[index] === changes.removed[n])
     .sort((a, b) => a - b);
   const incoming = sortJobs(filterJobs(changes.added, filters), filters.sort);
-  const pieces: (readonly Job[])[] = [];
+  const pieces: (readonly T[])[] = [];
   let cursor = 0;
   let d = 0;
   const copyTo = (end: number) => {
@@ -165,22 +165,22 @@ export function updateSelection(
     pieces.push([job]);
   }
   copyTo(rows.length);
-  return ([] as Job[]).concat(...pieces);
+  return ([] as T[]).concat(...pieces);
 }
 
-export interface Selection {
+export interface Selection<T extends JobRow = JobRow> {
   /** The page of jobs to show. */
-  readonly jobs: Job[];
+  readonly jobs: T[];
   /** How many jobs match the filters, over all pages. */
   readonly total: number;
 }
 
 /** The filters' page of already filtered and sorted rows. */
-export function pageOf(rows: readonly Job[], filters: JobFilters): Selection {
+export function pageOf<T extends JobRow>(rows: readonly T[], filters: JobFilters): Selection<T> {
   const start = (filters.page - 1) * filters.pageSize;
   return { jobs: rows.slice(start, start + filters.pageSize), total: rows.length };
 }
 
-export function selectJobs(jobs: readonly Job[], filters: JobFilters): Selection {
+export function selectJobs<T extends JobRow>(jobs: readonly T[], filters: JobFilters): Selection<T> {
   return pageOf(sortJobs(filterJobs(jobs, filters), filters.sort), filters);
 }
