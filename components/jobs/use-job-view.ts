@@ -2,11 +2,12 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
+import { useHeldAnswers } from "@/components/hooks/use-held-answers";
 import { usePushedRefresh } from "@/components/hooks/use-pushed-refresh";
 import { useViewStream } from "@/components/hooks/use-view-stream";
 import type { JobView } from "@/lib/api/job-view";
-import { ApiFailure, fetchApi, refreshHeld, withFetchedAt } from "@/lib/client/fetch-api";
+import { ApiFailure, fetchApi, withFetchedAt } from "@/lib/client/fetch-api";
 import { type JobFilters, parseFilters } from "@/lib/jobs/filters";
 import { localSelection } from "@/lib/jobs/local-view";
 
@@ -54,38 +55,31 @@ const localViews = new WeakMap<JobView, Map<string, JobView>>();
 export function useJobView(filters: JobFilters, apiQuery: string, intervalMs: number, returnTo: string) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  // The tag of each view's last answer: a poll of an unchanged view is a 304, and the rows stay as they are.
-  const tags = useRef(new Map<string, string>());
+  // A poll of an unchanged view is a 304, and the rows stay as they are.
+  const held = useHeldAnswers<JobView>("jobs");
   const stream = useViewStream(`jobs:${apiQuery}`);
   const view = useQuery({
     queryKey: ["jobs", apiQuery],
-    queryFn: async ({ signal }) => {
-      const held = queryClient.getQueryData<JobView>(["jobs", apiQuery]);
-      const answer = await refreshHeld(
-        `/api/jobs?${apiQuery}`,
-        signal,
-        held,
-        tags.current.get(apiQuery) ?? null,
-      );
-      if (answer.etag) tags.current.set(apiQuery, answer.etag);
-      return answer.data;
-    },
+    queryFn: async ({ signal }) => (await held.refresh(apiQuery, signal)).data,
     refetchInterval: stream.live ? false : intervalMs,
     // A hidden tab stops polling and catches up when it is looked at again.
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: true,
-    placeholderData: (held, heldQuery) =>
-      heldOrLocal(held, heldQuery?.queryKey[1] as string | undefined, filters, apiQuery),
+    placeholderData: (previous, previousQuery) =>
+      heldOrLocal(previous, previousQuery?.queryKey[1] as string | undefined, filters, apiQuery),
   });
   usePushedRefresh({
     stream,
-    heldTag: () => tags.current.get(apiQuery) ?? null,
+    heldTag: () => held.heldTag(apiQuery),
     fetchedAt: view.dataUpdatedAt,
     minGapMs: intervalMs,
     refetch: () => void view.refetch(),
     // Refreshed and unchanged: the rows stay, the time they were found so moves on.
     onUnchanged: (fetchedAt) =>
-      queryClient.setQueryData<JobView>(["jobs", apiQuery], (held) => held && withFetchedAt(held, fetchedAt)),
+      queryClient.setQueryData<JobView>(
+        ["jobs", apiQuery],
+        (answer) => answer && withFetchedAt(answer, fetchedAt),
+      ),
     skipsWhenHidden: true,
   });
   const signedOut = view.error instanceof ApiFailure && view.error.status === 401;

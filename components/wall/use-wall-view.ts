@@ -1,11 +1,11 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useHeldAnswers } from "@/components/hooks/use-held-answers";
 import { usePushedRefresh } from "@/components/hooks/use-pushed-refresh";
 import { useViewStream } from "@/components/hooks/use-view-stream";
 import type { WallView } from "@/lib/api/wall-view";
-import { refreshHeld } from "@/lib/client/fetch-api";
 import { SERVER_TIME_HEADER } from "@/lib/http/server-time";
 import { EMPTY_LOG, recordAnswer, recordFailure } from "@/lib/wall/freshness";
 
@@ -17,22 +17,14 @@ import { EMPTY_LOG, recordAnswer, recordFailure } from "@/lib/wall/freshness";
  */
 export function useWallView(apiQuery: string, intervalMs: number) {
   const [log, setLog] = useState(EMPTY_LOG);
-  const queryClient = useQueryClient();
-  const tags = useRef(new Map<string, string>());
+  const held = useHeldAnswers<WallView>("wall");
   const stream = useViewStream(`wall:${apiQuery}`);
   const view = useQuery({
     queryKey: ["wall", apiQuery],
     queryFn: async ({ signal }) => {
       try {
-        const held = queryClient.getQueryData<WallView>(["wall", apiQuery]);
-        const tagged = await refreshHeld(
-          `/api/wall?${apiQuery}`,
-          signal,
-          held,
-          tags.current.get(apiQuery) ?? null,
-        );
+        const tagged = await held.refresh(apiQuery, signal);
         const answer = tagged.data;
-        if (tagged.etag) tags.current.set(apiQuery, tagged.etag);
         // A server (or proxy) that left the header out: the TV's clock is all there is.
         const serverTime = Number(tagged.headers.get(SERVER_TIME_HEADER)) || Date.now();
         const received = {
@@ -61,7 +53,7 @@ export function useWallView(apiQuery: string, intervalMs: number) {
   // stream says, because each poll is also the proof the freshness banner is measured from.
   usePushedRefresh({
     stream,
-    heldTag: () => tags.current.get(apiQuery) ?? null,
+    heldTag: () => held.heldTag(apiQuery),
     fetchedAt: view.dataUpdatedAt,
     minGapMs: 0,
     refetch: () => void view.refetch(),
