@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import type { FetchedJobs } from "@/lib/commcell/job-fetch";
 import type { RefreshedJobs } from "@/lib/commcell/job-refresh";
+import { keepUnchanged } from "@/lib/jobs/job-changes";
 import type { RedisLink } from "./redis-link";
 import { RELEASE_LOCK } from "./shared-token";
 
@@ -115,8 +116,13 @@ export class SharedAnswers {
     try {
       const value = JSON.parse((await unpack(Buffer.from(data, "base64"))).toString("utf8")) as RefreshedJobs;
       this.taken++;
-      // Taken whole: nothing here to merge a delta into.
-      return { value: { ...value, delta: null, sharedFetchedAt: meta.fetchedAt }, fetchedAt: meta.fetchedAt };
+      // Taken whole: nothing here to merge a delta into. The jobs this instance held unchanged stay its own
+      // objects, as after a full fetch of its own (keepUnchanged), so what it derived from them stays valid.
+      const jobs = previous ? keepUnchanged(previous.value.jobs, value.jobs) : value.jobs;
+      return {
+        value: { ...value, jobs, delta: null, sharedFetchedAt: meta.fetchedAt },
+        fetchedAt: meta.fetchedAt,
+      };
     } catch {
       return null;
     }

@@ -6,7 +6,9 @@ import { IdempotencyStore } from "@/lib/api/idempotency";
 import { Revocations } from "@/lib/api/revocations";
 import { SignInLimiter } from "@/lib/api/sign-in-limiter";
 import type { RefreshedJobs } from "@/lib/commcell/job-refresh";
+import { normalizeJobSummary } from "@/lib/commcell/normalize";
 import { TokenSource } from "@/lib/commcell/token-source";
+import type { Job } from "@/lib/jobs/job";
 import { TestRedis } from "@/lib/test/redis-server";
 import { RedisLink, readRedisUrl } from "./redis-link";
 import { SharedAnswers } from "./shared-answers";
@@ -190,6 +192,35 @@ describe("sharing through Redis", () => {
     expect(merged).toBe(1);
     expect(value.jobs).toHaveLength(101);
     expect(b.stats().merged).toBe(1);
+  });
+
+  it("takes another instance's whole answer keeping its own objects of the jobs that did not change", async () => {
+    let now = Date.now();
+    const clock = () => now;
+    const options = { ttlMs: 10_000, maxBytes: 1024 * 1024, keepMs: 60_000 };
+    const [a, b] = [
+      new SharedAnswers(await link(), options, clock),
+      new SharedAnswers(await link(), options, clock),
+    ];
+    const jobsOf = (statuses: string[]) =>
+      statuses.map((status, index) => normalizeJobSummary({ jobId: 10 - index, status }) as Job);
+    const bHeld = {
+      value: { ...answer(0), jobs: jobsOf(["Running", "Completed", "Failed"]) },
+      fetchedAt: now,
+    };
+    now += 11_000;
+    // A fetches the view whole; job 10 has finished meanwhile.
+    await a.load("user:w|view", null, async () => ({
+      ...answer(0),
+      jobs: jobsOf(["Completed", "Completed", "Failed"]),
+    }));
+    const value = await b.load("user:w|view", bHeld, async () => {
+      throw new Error("B was to take A's answer");
+    });
+    expect(value.jobs.map((job) => job.status)).toEqual(["Completed", "Completed", "Failed"]);
+    expect(value.jobs[0]).not.toBe(bHeld.value.jobs[0]);
+    expect(value.jobs[1]).toBe(bHeld.value.jobs[1]);
+    expect(value.jobs[2]).toBe(bHeld.value.jobs[2]);
   });
 
   it("falls back to each instance's own memory while Redis is down, and shares again when it is back", async () => {
