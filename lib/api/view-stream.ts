@@ -112,8 +112,8 @@ export function eventStream(request: Request, viewer: Viewer, views: readonly St
       send(event("heartbeat", { serverTime: Date.now() }));
       for (const view of views)
         stops.push(
-          viewWatches.watch(viewer, view.kind, view.filters, (state: ViewState) =>
-            send(event("view", { view: view.text, ...state })),
+          viewWatches.watch(viewer, view.kind, view.filters, (state: ViewState, waitMs?: number) =>
+            send(event("view", { view: view.text, ...state, ...(waitMs === undefined ? {} : { waitMs }) })),
           ),
         );
       const heartbeat = setInterval(() => send(event("heartbeat", { serverTime: Date.now() })), HEARTBEAT_MS);

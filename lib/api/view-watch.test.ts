@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CommCellError } from "@/lib/commcell/errors";
 import { DEFAULT_FILTERS } from "@/lib/jobs/filters";
 import { jobsCacheKey } from "./job-view";
-import { createViewWatches, fetchSpreadMs, SPREAD_MAX_MS, type ViewState } from "./view-watch";
+import { createViewWatches, fetchSpreadMs, SPREAD_MAX_MS, screenWaitMs, type ViewState } from "./view-watch";
 import type { Viewer } from "./viewer";
 
 const viewer = (cacheKey: string) => ({ kind: "service", name: null, cacheKey }) as unknown as Viewer;
@@ -204,5 +204,62 @@ describe("view watches", () => {
       { etag: '"same"', fetchedAt: "2026-12-02T10:00:10.000Z", spreadMs: 6 },
     ]);
     expect(gzips).toBe(1);
+  });
+});
+
+describe("each screen's place in the spread", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("puts the screens told of a new answer evenly apart over the spread, in the order they joined", async () => {
+    let etag = '"a"';
+    const watches = createViewWatches(async () => ({ etag }), 1000, noRefreshes);
+    const waits: (number | undefined)[][] = [[], [], []];
+    const stops = waits.map((heard) =>
+      watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (_state, waitMs) => heard.push(waitMs)),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    etag = '"b"';
+    await vi.advanceTimersByTimeAsync(1000);
+    // Three screens spread over 18 ms: 0, 6 and 12 ms, for the first answer and the new one alike.
+    expect(waits).toEqual([
+      [0, 0],
+      [6, 6],
+      [12, 12],
+    ]);
+    // A screen that joins is told the current answer with no place: it draws a moment within the spread.
+    const joined: (number | undefined)[] = [];
+    stops.push(
+      watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (_state, waitMs) => joined.push(waitMs)),
+    );
+    expect(joined).toEqual([undefined]);
+    for (const stop of stops) stop();
+  });
+
+  it("keeps two hundred screens within the longest spread, none on another's moment", () => {
+    const spread = fetchSpreadMs(200);
+    const places = Array.from({ length: 200 }, (_, index) => screenWaitMs(index, 200, spread));
+    expect(places[0]).toBe(0);
+    expect(Math.max(...places)).toBeLessThan(SPREAD_MAX_MS);
+    expect(new Set(places).size).toBe(200);
+    expect(screenWaitMs(0, 1, fetchSpreadMs(1))).toBe(0);
+  });
+
+  it("gives no place with a problem: the screens fetch the view for its full error", async () => {
+    const watches = createViewWatches(
+      async () => {
+        throw new CommCellError("network", "The CommCell did not answer.");
+      },
+      1000,
+      noRefreshes,
+    );
+    const heard: [ViewState, number | undefined][] = [];
+    const stop = watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state, waitMs) =>
+      heard.push([state, waitMs]),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(heard).toHaveLength(1);
+    expect(heard[0]?.[1]).toBeUndefined();
+    stop();
   });
 });

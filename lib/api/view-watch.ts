@@ -39,7 +39,21 @@ export function fetchSpreadMs(screens: number): number {
   return Math.min(SPREAD_MAX_MS, Math.max(0, screens) * FETCH_COST_MS);
 }
 
-export type ViewListener = (state: ViewState) => void;
+/**
+ * A listener hears each new state, and with a new answer told to all the view's screens at once, its own
+ * `waitMs`: the place of its screen in the spread (see screenWaitMs).
+ */
+export type ViewListener = (state: ViewState, waitMs?: number) => void;
+
+/**
+ * Where screen `index` of `screens` fetches within `spreadMs`: evenly apart, in the order they joined.
+ * Screens that each drew a random moment would still land in clumps (some moments taken by several, the
+ * fetches of a clump queued behind each other); a place of its own for each keeps every fetch alone.
+ */
+export function screenWaitMs(index: number, screens: number, spreadMs: number): number {
+  if (screens <= 1) return 0;
+  return Math.round((index * spreadMs) / screens);
+}
 
 /** What a watch needs of a view's body: its tag, and the gzip the pages will ask for, to have it made first. */
 export interface WatchedBody {
@@ -140,7 +154,10 @@ export function createViewWatches(
     }
     if (!sameState(watch.last, state)) {
       watch.last = state;
-      for (const listener of watch.listeners) listener(state);
+      const screens = watch.listeners.size;
+      let index = 0;
+      for (const listener of watch.listeners)
+        listener(state, "spreadMs" in state ? screenWaitMs(index++, screens, state.spreadMs) : undefined);
     }
     if (watch.again && watch.listeners.size > 0) watch.look();
   }

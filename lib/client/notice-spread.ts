@@ -1,7 +1,9 @@
-// How long a screen waits, at random, before it fetches a view that a push notice says has changed. The
-// server knows how many screens it has just told and names the window they are to spread over
-// (`spreadMs`, lib/api/view-watch.ts), so that one screen fetches at once and a hundred do not queue
-// behind each other. A notice without a usable window (an older server) gets the window used before.
+// How long a screen waits before it fetches a view that a push notice says has changed. The server knows
+// how many screens it has just told: it names the window they are to spread over (`spreadMs`,
+// lib/api/view-watch.ts) and, to each screen told of a new answer, that screen's own place in it
+// (`waitMs`), so that one screen fetches at once and a hundred arrive evenly apart instead of queueing
+// behind each other. A notice with no place (a screen that has just joined) waits a random moment within
+// the window; one without a usable window (an older server) within the window used before.
 
 import type { ViewNotice } from "./view-stream";
 
@@ -10,11 +12,11 @@ export const DEFAULT_SPREAD_MS = 250;
 /** No window past this is believed: every screen is to hold a new answer within about a second. */
 const MAX_SPREAD_MS = 1000;
 
+const believable = (ms: unknown): ms is number =>
+  typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_SPREAD_MS;
+
 export function noticeDelayMs(notice: ViewNotice, random: () => number = Math.random): number {
+  if ("waitMs" in notice && believable(notice.waitMs)) return notice.waitMs;
   const spread = "spreadMs" in notice ? notice.spreadMs : undefined;
-  const window =
-    typeof spread === "number" && Number.isFinite(spread) && spread >= 0 && spread <= MAX_SPREAD_MS
-      ? spread
-      : DEFAULT_SPREAD_MS;
-  return random() * window;
+  return random() * (believable(spread) ? spread : DEFAULT_SPREAD_MS);
 }

@@ -21,6 +21,8 @@ export type ViewNotice =
       readonly etag: string;
       readonly fetchedAt?: string | null;
       readonly spreadMs?: number;
+      /** This screen's own moment within the spread, when the server placed it (lib/api/view-watch.ts). */
+      readonly waitMs?: number;
     }
   | { readonly view: string; readonly problem: string };
 
