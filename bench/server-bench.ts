@@ -283,10 +283,10 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
         sameTagged.result.core < 0.2,
       ),
       target(
-        "100 viewers of one view on the push channel, fetch p99",
+        "100 viewers of one view on the push channel, p99 of the fetches a notice of a new answer makes",
         ms(streamed.result.result.p99),
         "< 50 ms",
-        streamed.result.result.p99 < 50,
+        streamed.result.result.p99 < 50 && streamed.result.result.fetches > 0,
       ),
       target(
         "the same, server CPU (share of one core)",
@@ -366,7 +366,7 @@ export async function runServerBench(jobs = 100_000): Promise<string> {
         walls.result.core,
       ),
       "",
-      `100 viewers on the push channel (one /api/stream each, fetching with their tag on a notice) for ${POLL_FOR_MS / 1000} s: ${streamed.result.result.fetches} fetches, p50 ${ms(streamed.result.result.p50)}, p99 ${ms(streamed.result.result.p99)}, server CPU ${(streamed.result.core * 100).toFixed(0)} % of a core, upstream GET /Job ${streamed.upstreamPerSecond.toFixed(2)}/s, ${streamed.result.result.failures} failures.`,
+      `100 viewers on the push channel for ${POLL_FOR_MS / 1000} s, each opened at once as the explorer opens (its first answer asked for beside one /api/stream), then fetching with its tag only on a notice of a new answer: ${streamed.result.result.newAnswers} new answers, ${streamed.result.result.fetches} fetches on notices, p50 ${ms(streamed.result.result.p50)}, p99 ${ms(streamed.result.result.p99)}; server CPU ${(streamed.result.core * 100).toFixed(0)} % of a core, upstream GET /Job ${streamed.upstreamPerSecond.toFixed(2)}/s, ${streamed.result.result.failures} failures. The first answers of the hundred screens opened in the same few milliseconds (not a target: a herd the bench makes, queued behind the hundred stream opens): p50 ${ms(streamed.result.result.firstAnswers.p50)}, p99 ${ms(streamed.result.result.firstAnswers.p99)}.`,
       "",
       `Server peak RSS over the whole run: ${peak.toFixed(0)} MB.`,
       ...(PROFILE ? ["", await profileReport(app, gcTrace)] : []),
