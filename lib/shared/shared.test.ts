@@ -28,6 +28,16 @@ async function link(): Promise<RedisLink> {
   return made;
 }
 
+/** Two instances' shared answers on their own links, on one clock the test moves (`time.now`). */
+async function twoInstances() {
+  const time = { now: Date.now() };
+  const clock = () => time.now;
+  const options = { ttlMs: 10_000, maxBytes: 1024 * 1024, keepMs: 60_000 };
+  const a = new SharedAnswers(await link(), options, clock);
+  const b = new SharedAnswers(await link(), options, clock);
+  return { a, b, time };
+}
+
 async function until(test: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
   const started = Date.now();
   while (!(await test())) {
@@ -159,25 +169,19 @@ describe("sharing through Redis", () => {
   });
 
   it("carries an incremental refresh to the other instance as its delta, merged into that one's own answer", async () => {
-    let now = Date.now();
-    const clock = () => now;
-    const options = { ttlMs: 10_000, maxBytes: 1024 * 1024, keepMs: 60_000 };
-    const [a, b] = [
-      new SharedAnswers(await link(), options, clock),
-      new SharedAnswers(await link(), options, clock),
-    ];
+    const { a, b, time } = await twoInstances();
     const key = "user:z|view";
     const full = await a.load(key, null, async () => answer(100));
-    const bHas = { value: await b.load(key, null, async () => answer(0)), fetchedAt: now };
+    const bHas = { value: await b.load(key, null, async () => answer(0)), fetchedAt: time.now };
     expect(bHas.value.jobs).toHaveLength(100);
-    now += 11_000;
+    time.now += 11_000;
     // A refreshes: one new job, fetched with a look-back reaching before B's answer.
     const fresh = { id: 1000 } as never;
-    await a.load(key, { value: full, fetchedAt: now - 11_000 }, async () => ({
+    await a.load(key, { value: full, fetchedAt: time.now - 11_000 }, async () => ({
       ...answer(101),
       incremental: true,
       delta: [fresh],
-      deltaCoversFrom: now - 11_000 - 300_000,
+      deltaCoversFrom: time.now - 11_000 - 300_000,
     }));
     let merged = 0;
     const value = await b.load(
@@ -195,20 +199,14 @@ describe("sharing through Redis", () => {
   });
 
   it("takes another instance's whole answer keeping its own objects of the jobs that did not change", async () => {
-    let now = Date.now();
-    const clock = () => now;
-    const options = { ttlMs: 10_000, maxBytes: 1024 * 1024, keepMs: 60_000 };
-    const [a, b] = [
-      new SharedAnswers(await link(), options, clock),
-      new SharedAnswers(await link(), options, clock),
-    ];
+    const { a, b, time } = await twoInstances();
     const jobsOf = (statuses: string[]) =>
       statuses.map((status, index) => normalizeJobSummary({ jobId: 10 - index, status }) as Job);
     const bHeld = {
       value: { ...answer(0), jobs: jobsOf(["Running", "Completed", "Failed"]) },
-      fetchedAt: now,
+      fetchedAt: time.now,
     };
-    now += 11_000;
+    time.now += 11_000;
     // A fetches the view whole; job 10 has finished meanwhile.
     await a.load("user:w|view", null, async () => ({
       ...answer(0),
