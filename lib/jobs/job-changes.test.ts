@@ -6,8 +6,23 @@ import { DEFAULT_FILTERS, type JobFilters, SORT_COLUMNS } from "./filters";
 import type { Job } from "./job";
 import { jobChanges } from "./job-changes";
 import { filterJobs, sortJobs, updateSelection } from "./select";
+import { updateWallState, wallState } from "./wall-state";
+import { wallSummary, wallSummaryOf } from "./wall-summary";
 
-const STATUSES = ["Completed", "Failed", "Running", "Pending", "Killed", "Completed w/ one or more errors"];
+const STATUSES = [
+  "Completed",
+  "Failed",
+  "Failed to Start",
+  "Running",
+  "Pending",
+  "Waiting",
+  "Suspended",
+  "Killed",
+  "Completed w/ one or more errors",
+];
+const REASONS = ["Media Agent offline.", "The job is in the queue.", "Backup window closed."];
+/** Half a day, so ends spread over more days than a wall's savings chart shows. */
+const END_STEP_SECONDS = 43_200;
 const CLIENTS = ["fs-lon-001", "FS-LON-001", "sql-fra-002", "esx-sgp-003", null];
 const AGENTS = ["Windows File System", "SQL Server", null];
 
@@ -20,6 +35,8 @@ const summary = fc.record({
   size: fc.option(fc.integer({ min: 0, max: 50 })),
   group: fc.constantFrom("Databases", "Files", null),
   end: fc.option(fc.integer({ min: 0, max: 20 })),
+  elapsed: fc.option(fc.integer({ min: 0, max: 5 })),
+  reason: fc.option(fc.constantFrom(...REASONS)),
 });
 
 const PLAIN = {
@@ -30,6 +47,8 @@ const PLAIN = {
   size: null,
   group: null,
   end: null,
+  elapsed: null,
+  reason: null,
 };
 
 function job(id: number, fields: typeof summary extends fc.Arbitrary<infer T> ? T : never): Job {
@@ -43,23 +62,31 @@ function job(id: number, fields: typeof summary extends fc.Arbitrary<infer T> ? 
     ...(fields.group
       ? { clientGroups: [{ clientGroupId: fields.group.length, clientGroupName: fields.group }] }
       : {}),
-    ...(fields.end !== null ? { jobStartTime: 1_000 + fields.end, jobEndTime: 1_000 + fields.end * 2 } : {}),
+    ...(fields.end !== null
+      ? { jobStartTime: 1_000 + fields.end, jobEndTime: 1_000 + fields.end * END_STEP_SECONDS }
+      : {}),
+    // Few values, so that running and stopped jobs tie on how long they have been so.
+    ...(fields.elapsed !== null
+      ? { jobElapsedTime: fields.elapsed * 60, lastUpdateTime: 1_000 + fields.elapsed * 60 }
+      : {}),
+    ...(fields.reason ? { pendingReason: fields.reason } : {}),
   }) as Job;
 }
 
 /** Two answers as an incremental refresh makes them: the next keeps some of the previous's objects. */
 const answers = fc
-  .array(fc.tuple(summary, fc.constantFrom("keep", "refetch", "drop"), fc.boolean()), { maxLength: 40 })
+  .array(fc.tuple(summary, fc.constantFrom("keep", "refetch", "drop"), summary), { maxLength: 40 })
   .chain((plan) => fc.tuple(fc.constant(plan), fc.array(summary, { maxLength: 10 })))
   .map(([plan, fresh]) => {
     const previous: Job[] = [];
     const next: Job[] = [];
-    plan.forEach(([fields, fate], index) => {
+    plan.forEach(([fields, fate, refetched], index) => {
       const id = 1_000 - index * 2;
       const before = job(id, fields);
       previous.push(before);
       if (fate === "keep") next.push(before);
-      if (fate === "refetch") next.push(job(id, { ...fields, status: "Failed" }));
+      // Refetched: any field may have changed, the status most often.
+      if (fate === "refetch") next.push(job(id, refetched));
     });
     // New jobs, newer than all of them, and one between two old ones.
     for (const [index, fields] of fresh.entries()) next.push(job(2_000 - index, fields));
@@ -156,5 +183,58 @@ describe("updateTallies", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("updateWallState", () => {
+  // The clock the summary reads, late enough that every stopped job has waited a while.
+  const NOW = 2_000_000;
+
+  it("gives the summary that summarising the next answer whole gives, and leaves the earlier state alone", () => {
+    fc.assert(
+      fc.property(answers, filterSets, fc.integer({ min: 1, max: 6 }), ({ previous, next }, set, rowsMax) => {
+        const filters = filtersOf(set);
+        const changes = jobChanges(previous, next);
+        if (!changes) throw new Error("ordered answers");
+        const before = wallState(filterJobs(previous, filters));
+        const beforeSummary = wallSummaryOf(before, NOW, rowsMax);
+        const updated = updateWallState(before, changes, filters);
+        expect(wallSummaryOf(updated, NOW, rowsMax)).toEqual(
+          wallSummary(filterJobs(next, filters), NOW, rowsMax),
+        );
+        expect(wallSummaryOf(before, NOW, rowsMax)).toEqual(beforeSummary);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("follows a line of refreshes, each update made on the last", () => {
+    fc.assert(
+      fc.property(answers, answers, ({ previous, next }, later) => {
+        // A third answer: the second's jobs, some dropped or refetched by the `later` plan's fates.
+        const laterJobs = next
+          .filter((_, index) => index % 3 !== 0)
+          .map((kept, index) => (index % 4 === 0 ? (later.next[index] ?? kept) : kept));
+        const third = [...new Map(laterJobs.map((j) => [j.id, j])).values()].sort((a, b) => b.id - a.id);
+        let state = wallState(previous);
+        for (const [from, to] of [
+          [previous, next],
+          [next, third],
+        ] as const) {
+          const changes = jobChanges(from, to);
+          if (!changes) throw new Error("ordered answers");
+          state = updateWallState(state, changes, DEFAULT_FILTERS);
+          expect(wallSummaryOf(state, NOW)).toEqual(wallSummary(to, NOW));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keeps the state it was given when no change touches the view", () => {
+    const state = wallState([job(3, PLAIN)]);
+    const filters = { ...DEFAULT_FILTERS, client: "sql-fra-002" };
+    const outside = job(4, { ...PLAIN, client: "fs-lon-001" });
+    expect(updateWallState(state, { added: [outside], removed: [] }, filters)).toBe(state);
   });
 });

@@ -3,7 +3,7 @@
 // Jobs with no size data are left out of every ratio and counted, never taken as 0 % savings.
 
 import type { Job } from "./job";
-import { countByStatus } from "./metrics";
+import { countByStatus, type StatusCounts } from "./metrics";
 import {
   FAILURE,
   OUTCOME_KINDS,
@@ -24,7 +24,11 @@ export type OverviewTiles = Readonly<Record<TileKey, number>> & {
 };
 
 export function overviewTiles(jobs: readonly Job[]): OverviewTiles {
-  const count = countByStatus(jobs);
+  return tilesOfCounts(countByStatus(jobs));
+}
+
+/** The tiles from counts per status kind: what a state kept up to date (lib/jobs/wall-state.ts) holds. */
+export function tilesOfCounts(count: StatusCounts): OverviewTiles {
   const sum = (kinds: readonly StatusKind[]) => kinds.reduce((total, kind) => total + count[kind], 0);
   // Finished: every known kind that is not active; unknown statuses are neither success nor failure.
   const finished = sum(STATUS_KINDS.filter((kind) => !STATUS_INFO[kind].active && kind !== "unknown"));
@@ -49,11 +53,12 @@ export function savingsPercentOf(applicationBytes: number, mediaBytes: number): 
 }
 
 /** Whether a job's sizes can take part in a ratio: both known, and some application data. */
-function hasSizes(job: Job): job is Job & { sizeOfApplication: number; sizeOfMediaOnDisk: number } {
+export function hasSizes(job: Job): job is Job & { sizeOfApplication: number; sizeOfMediaOnDisk: number } {
   return job.sizeOfApplication !== null && job.sizeOfMediaOnDisk !== null && job.sizeOfApplication > 0;
 }
 
-function totals(jobs: readonly Job[]): SizeTotals {
+/** The sizes of a group of jobs, summed in the order given; jobs without sizes are skipped. */
+export function sizeTotals(jobs: readonly Job[]): SizeTotals {
   let app = 0;
   let media = 0;
   for (const job of jobs) {
@@ -77,6 +82,13 @@ export interface SavingsSeries<K> {
 
 const DAY_MS = 86_400_000;
 
+/** The day a finished job counts on: UTC days of its end shifted back by `offsetMs`, as a day number. */
+export const dayNumberOf = (endTime: number, offsetMs = 0): number =>
+  Math.floor((endTime - offsetMs) / DAY_MS);
+
+/** A day number's name, "YYYY-MM-DD". */
+export const dayKeyOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
 /**
  * Finished jobs' sizes per UTC day of their end time shifted back by `offsetMs` (0: calendar days; 12 h:
  * nights from noon to noon), oldest first, keyed "YYYY-MM-DD"; `include` picks the jobs that take part at
@@ -96,7 +108,7 @@ function sizesByDay(
       withoutSizes++;
       continue;
     }
-    const day = Math.floor((job.endTime - offsetMs) / DAY_MS);
+    const day = dayNumberOf(job.endTime, offsetMs);
     // Appended in place: copying the group for every job made a busy day quadratic.
     const group = groups.get(day);
     if (group) group.push(job);
@@ -104,7 +116,7 @@ function sizesByDay(
   }
   const rows = [...groups.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([day, group]) => ({ key: new Date(day * DAY_MS).toISOString().slice(0, 10), ...totals(group) }));
+    .map(([day, group]) => ({ key: dayKeyOf(day), ...sizeTotals(group) }));
   return { rows, withoutSizes };
 }
 
@@ -142,7 +154,7 @@ export function savingsBy(jobs: readonly Job[], by: "agent" | "client", top = 10
     else groups.set(key, [job]);
   }
   const ranked = [...groups.entries()]
-    .map(([key, group]) => ({ key, ...totals(group) }))
+    .map(([key, group]) => ({ key, ...sizeTotals(group) }))
     .sort((a, b) => b.applicationBytes - a.applicationBytes);
   const rows = ranked.slice(0, top);
   const rest = ranked.slice(top);

@@ -57,7 +57,7 @@ export interface ReasonGroup {
 }
 
 // Active in the job controller but not running: from the status vocabulary, not a list of its own.
-const STOPPED: ReadonlySet<StatusKind> = new Set(
+export const STOPPED: ReadonlySet<StatusKind> = new Set(
   STATUS_KINDS.filter((kind) => STATUS_INFO[kind].active && kind !== "running"),
 );
 

@@ -1,12 +1,13 @@
 // What a wall display shows, made on the server from the jobs it covers: a few kilobytes a TV can poll for
-// weeks, instead of the jobs themselves. Pure; the wall's components only draw it.
+// weeks, instead of the jobs themselves. Pure; the wall's components only draw it. Made from a kept state
+// (wall-state.ts) that refreshes update, so a new answer costs its changes, not a pass over every job.
 
 import type { Job } from "./job";
 import { stoppedSeconds } from "./metrics";
-import { type OverviewTiles, overviewTiles, savingsByDay } from "./overview-metrics";
+import { dayKeyOf, type OverviewTiles, sizeTotals, tilesOfCounts } from "./overview-metrics";
 import { groupStoppedJobs, type ReasonClass } from "./reason-class";
-import { FAILURE } from "./status-groups";
 import type { StatusKind } from "./statuses";
+import { type WallState, wallState } from "./wall-state";
 
 export interface WallJobRow {
   readonly id: number;
@@ -82,14 +83,15 @@ function rowOf(job: Job, now: number): WallJobRow {
   };
 }
 
-const finishedAt = (job: Job) => job.endTime ?? job.startTime ?? 0;
-
+/** The summary of a view's jobs (already filtered), made from all of them. */
 export function wallSummary(jobs: readonly Job[], now: number, rowsMax = WALL_ROWS_MAX): WallSummary {
-  const failed = jobs.filter((job) => FAILURE.has(job.statusKind));
-  // Newest first; the job id breaks ties, since ids grow with submission.
-  failed.sort((a, b) => finishedAt(b) - finishedAt(a) || b.id - a.id);
+  return wallSummaryOf(wallState(jobs), now, rowsMax);
+}
 
-  const active = jobs.filter((job) => job.active);
+/** The summary of a kept state at `now`: work on the live jobs and the last days only, not on every job. */
+export function wallSummaryOf(state: WallState, now: number, rowsMax = WALL_ROWS_MAX): WallSummary {
+  const live = [...state.live];
+  const active = live.filter((job) => job.active);
   // Running first, longest running first; then the stopped ones, longest stopped first.
   const stopped = new Map(active.map((job) => [job.id, stoppedSeconds(job, now) ?? 0]));
   const rank = (job: Job) => (job.statusKind === "running" ? 0 : 1);
@@ -97,26 +99,27 @@ export function wallSummary(jobs: readonly Job[], now: number, rowsMax = WALL_RO
     job.statusKind === "running" ? (job.elapsedSeconds ?? 0) : (stopped.get(job.id) ?? 0);
   active.sort((a, b) => rank(a) - rank(b) || age(b) - age(a) || a.id - b.id);
 
-  const savings = savingsByDay(jobs);
+  const lastDays = [...state.days.keys()].sort((a, b) => a - b).slice(-WALL_SAVINGS_DAYS);
   return {
-    tiles: overviewTiles(jobs),
-    failures: { rows: failed.slice(0, rowsMax).map((job) => rowOf(job, now)), total: failed.length },
+    tiles: tilesOfCounts(state.counts),
+    failures: {
+      rows: state.failed.slice(0, rowsMax).map((job) => rowOf(job, now)),
+      total: state.failed.length,
+    },
     active: { rows: active.slice(0, rowsMax).map((job) => rowOf(job, now)), total: active.length },
-    waiting: groupStoppedJobs(jobs, now).map(({ reasonClass, count, longestSeconds }) => ({
+    waiting: groupStoppedJobs(live, now).map(({ reasonClass, count, longestSeconds }) => ({
       reasonClass,
       count,
       longestSeconds,
     })),
     savings: {
-      days: savings.rows
-        .slice(-WALL_SAVINGS_DAYS)
-        .map(({ key, applicationBytes, mediaBytes, savingsPercent }) => ({
-          key,
-          applicationBytes,
-          mediaBytes,
-          savingsPercent,
-        })),
-      withoutSizes: savings.withoutSizes,
+      days: lastDays.map((day) => {
+        // Summed newest first, the order of the answer, so the figures are those of a sum over its jobs.
+        const jobs = [...(state.days.get(day) ?? [])].sort((a, b) => b.id - a.id);
+        const { applicationBytes, mediaBytes, savingsPercent } = sizeTotals(jobs);
+        return { key: dayKeyOf(day), applicationBytes, mediaBytes, savingsPercent };
+      }),
+      withoutSizes: state.withoutSizes,
     },
   };
 }
