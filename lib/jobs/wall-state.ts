@@ -9,6 +9,7 @@
 
 import type { JobFilters } from "./filters";
 import type { Job } from "./job";
+import type { JobChanges } from "./job-changes";
 import { countByStatus, type StatusCounts } from "./metrics";
 import { dayNumberOf, hasSizes } from "./overview-metrics";
 import { STOPPED } from "./reason-class";
@@ -84,11 +85,7 @@ function merged(a: readonly Job[], b: readonly Job[], order: (x: Job, y: Job) =>
  * next answer: the same state as `wallState(filterJobs(next, filters))`, at the cost of the changes and a
  * copy of the failed list, not a pass over every job.
  */
-export function updateWallState(
-  state: WallState,
-  changes: { readonly added: readonly Job[]; readonly removed: readonly Job[] },
-  filters: JobFilters,
-): WallState {
+export function updateWallState(state: WallState, changes: JobChanges, filters: JobFilters): WallState {
   // Only jobs the view shows were counted in, so only those are counted out.
   const removed = filterJobs(changes.removed, filters);
   const added = filterJobs(changes.added, filters);
