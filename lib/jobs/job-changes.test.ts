@@ -211,7 +211,8 @@ describe("updateWallState", () => {
   it("follows a line of refreshes, each update made on the last", () => {
     fc.assert(
       fc.property(answers, answers, ({ previous, next }, later) => {
-        // A third answer: the second's jobs, some dropped or refetched by the `later` plan's fates.
+        // A third answer: the second's jobs with every third dropped and every fourth of the rest replaced
+        // by a job of another generated answer (a new object, under its own id or one the second holds).
         const laterJobs = next
           .filter((_, index) => index % 3 !== 0)
           .map((kept, index) => (index % 4 === 0 ? (later.next[index] ?? kept) : kept));

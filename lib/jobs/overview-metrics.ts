@@ -53,7 +53,7 @@ export function savingsPercentOf(applicationBytes: number, mediaBytes: number): 
 }
 
 /** Whether a job's sizes can take part in a ratio: both known, and some application data. */
-export function hasSizes(job: Job): job is Job & { sizeOfApplication: number; sizeOfMediaOnDisk: number } {
+function hasSizes(job: Job): job is Job & { sizeOfApplication: number; sizeOfMediaOnDisk: number } {
   return job.sizeOfApplication !== null && job.sizeOfMediaOnDisk !== null && job.sizeOfApplication > 0;
 }
 
@@ -82,9 +82,15 @@ export interface SavingsSeries<K> {
 
 const DAY_MS = 86_400_000;
 
-/** The day a finished job counts on: UTC days of its end shifted back by `offsetMs`, as a day number. */
-export const dayNumberOf = (endTime: number, offsetMs = 0): number =>
-  Math.floor((endTime - offsetMs) / DAY_MS);
+/**
+ * Where a job's sizes count in savings by day: the day number of its end shifted back by `offsetMs` (UTC
+ * days), "unsized" for a finished job without sizes (counted apart), "none" for one that has not ended.
+ * The one rule for the overview's series and the wall's kept state (wall-state.ts).
+ */
+export function savingsDayOf(job: Job, offsetMs = 0): number | "unsized" | "none" {
+  if (job.active || job.endTime === null) return "none";
+  return hasSizes(job) ? Math.floor((job.endTime - offsetMs) / DAY_MS) : "unsized";
+}
 
 /** A day number's name, "YYYY-MM-DD". */
 export const dayKeyOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -103,12 +109,13 @@ function sizesByDay(
   const groups = new Map<number, Job[]>();
   let withoutSizes = 0;
   for (const job of jobs) {
-    if (job.active || job.endTime === null || !include(job)) continue;
-    if (!hasSizes(job)) {
+    if (!include(job)) continue;
+    const day = savingsDayOf(job, offsetMs);
+    if (day === "none") continue;
+    if (day === "unsized") {
       withoutSizes++;
       continue;
     }
-    const day = dayNumberOf(job.endTime, offsetMs);
     // Appended in place: copying the group for every job made a busy day quadratic.
     const group = groups.get(day);
     if (group) group.push(job);

@@ -11,7 +11,7 @@ import type { JobFilters } from "./filters";
 import type { Job } from "./job";
 import type { JobChanges } from "./job-changes";
 import { countByStatus, type StatusCounts } from "./metrics";
-import { dayNumberOf, hasSizes } from "./overview-metrics";
+import { savingsDayOf } from "./overview-metrics";
 import { STOPPED } from "./reason-class";
 import { filterJobs } from "./select";
 import { FAILURE } from "./status-groups";
@@ -32,15 +32,9 @@ export interface WallState {
 const finishedAt = (job: Job) => job.endTime ?? job.startTime ?? 0;
 
 /** Newest first; the job id breaks ties, since ids grow with submission. A total order: ids are unique. */
-export const newestFailureFirst = (a: Job, b: Job): number => finishedAt(b) - finishedAt(a) || b.id - a.id;
+const newestFailureFirst = (a: Job, b: Job): number => finishedAt(b) - finishedAt(a) || b.id - a.id;
 
 const isLive = (job: Job) => job.active || STOPPED.has(job.statusKind);
-
-/** The day a job's sizes count on, or "none" (active or unfinished), or "unsized" (finished, no sizes). */
-function savingsPlace(job: Job): number | "none" | "unsized" {
-  if (job.active || job.endTime === null) return "none";
-  return hasSizes(job) ? dayNumberOf(job.endTime) : "unsized";
-}
 
 /** The state of a view's jobs (already filtered), made from all of them. */
 export function wallState(jobs: readonly Job[]): WallState {
@@ -49,7 +43,7 @@ export function wallState(jobs: readonly Job[]): WallState {
   let withoutSizes = 0;
   for (const job of jobs) {
     if (isLive(job)) live.add(job);
-    const place = savingsPlace(job);
+    const place = savingsDayOf(job);
     if (place === "unsized") withoutSizes++;
     else if (place !== "none") {
       const day = days.get(place);
@@ -124,7 +118,7 @@ export function updateWallState(state: WallState, changes: JobChanges, filters: 
   };
   let withoutSizes = state.withoutSizes;
   for (const job of removed) {
-    const place = savingsPlace(job);
+    const place = savingsDayOf(job);
     if (place === "unsized") withoutSizes--;
     else if (place !== "none") {
       const day = dayToChange(place);
@@ -133,7 +127,7 @@ export function updateWallState(state: WallState, changes: JobChanges, filters: 
     }
   }
   for (const job of added) {
-    const place = savingsPlace(job);
+    const place = savingsDayOf(job);
     if (place === "unsized") withoutSizes++;
     else if (place !== "none") dayToChange(place).add(job);
   }
