@@ -29,6 +29,9 @@ export function toInteger(value: unknown): number | null {
 
 /** A non-negative count or size; negative numbers are not meaningful here and read as unknown. */
 export function toCount(value: unknown): number | null {
+  // The common case, a whole number sent as one, is returned as it came: a size above 2^31 is a heap
+  // number in V8, and rounding it would allocate a second one per field per job.
+  if (typeof value === "number" && Number.isSafeInteger(value)) return value >= 0 ? value : null;
   const parsed = toNumber(value);
   if (parsed === null || parsed < 0) return null;
   const rounded = Math.round(parsed);

@@ -26,18 +26,35 @@ function jobSummaryOf(item: unknown): unknown {
 }
 
 function summariesOf(jobs: unknown): unknown[] {
-  const summaries: unknown[] = [];
-  for (const item of asList(jobs)) {
+  const items = asList(jobs);
+  // The parsed tree is this parse's own: each item's slot takes its summary in place, so no second array
+  // of 100,000 entries is grown beside the first. An item with several summaries (or none) is rare, and
+  // from there on the rest are copied into a new array.
+  let kept = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     // An empty `<jobs/>` holds no job.
+    if (item === "" || item === null) return copiedFrom(items, kept, i);
+    const inner = jobSummaryOf(item);
+    // An item that is itself a summary (no `jobSummary` wrapper) is still taken.
+    if (inner === undefined) items[kept++] = item;
+    else if (!Array.isArray(inner)) items[kept++] = inner;
+    else return copiedFrom(items, kept, i);
+  }
+  items.length = kept;
+  return items;
+}
+
+/** The summaries of `items[from..]` after the `kept` already in place, in a new array. */
+function copiedFrom(items: unknown[], kept: number, from: number): unknown[] {
+  const summaries = items.slice(0, kept);
+  for (let i = from; i < items.length; i++) {
+    const item = items[i];
     if (item === "" || item === null) continue;
     const inner = jobSummaryOf(item);
-    if (inner !== undefined) {
-      // An empty `<jobSummary/>` parses as "": still a record (an unreadable one), so it is counted.
-      for (const summary of Array.isArray(inner) ? inner : [inner]) summaries.push(summary);
-    } else {
-      // An item that is itself a summary (no `jobSummary` wrapper) is still taken.
-      summaries.push(item);
-    }
+    if (inner === undefined) summaries.push(item);
+    // An empty `<jobSummary/>` parses as "": still a record (an unreadable one), so it is counted.
+    else for (const summary of Array.isArray(inner) ? inner : [inner]) summaries.push(summary);
   }
   return summaries;
 }

@@ -82,17 +82,20 @@ function text(shared: Interner, value: unknown): string | null {
   return shared.text(toText(value));
 }
 
+// Reused by every job: its groups are gathered here, and the interner keeps one list per distinct list.
+const groupScratch: EntityRef[] = [];
+
 function readClientGroups(shared: Interner, value: unknown): readonly EntityRef[] {
   if (value === undefined || value === null || value === "") return NO_GROUPS;
-  const groups: EntityRef[] = [];
+  let count = 0;
   for (const item of asList(value)) {
     const group = GROUP.read(item);
     if (!group) continue;
     const id = toEntityId(group[GROUP.at.clientGroupId]);
     const entry = shared.ref(shared.groups, id, toText(group[GROUP.at.clientGroupName]));
-    if (entry) groups.push(entry);
+    if (entry) groupScratch[count++] = entry;
   }
-  return groups;
+  return count === 0 ? NO_GROUPS : shared.list(groupScratch, count);
 }
 
 function readUser(shared: Interner, value: unknown): EntityRef | null {

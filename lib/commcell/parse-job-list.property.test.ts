@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { STATUS_KINDS } from "@/lib/jobs/statuses";
 import { CommCellError } from "./errors";
+import { normalizeJobSummary } from "./normalize";
 import { type JobList, parseJobList } from "./parse-job-list";
 
 const KEYS = [
@@ -170,6 +171,55 @@ describe("parseJobList properties", () => {
         if (!(result instanceof CommCellError)) expectWellFormed(result);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("reads a list as each record read alone, in the order sent, and shares equal group lists", () => {
+    // The list is read last record first, in place in the parsed tree, with one interner for all: none
+    // of that may show in the result. Items may wrap one summary, several, none (a bare summary) or be
+    // empty; records may be hidden or unreadable.
+    const group = fc.record({
+      clientGroupId: fc.integer({ min: 1, max: 3 }),
+      clientGroupName: fc.constantFrom("a", "b"),
+    });
+    const record = fc.record(
+      {
+        jobId: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constant("x")),
+        status: fc.constantFrom("Running", "Completed", "Failed"),
+        isVisible: fc.boolean(),
+        sizeOfApplication: fc.oneof(fc.constant(12_924_921_961), fc.nat(), fc.constant(-1), fc.constant(2.5)),
+        totalNumOfFiles: fc.nat(3),
+        clientGroups: fc.oneof(fc.array(group, { maxLength: 3 }), group),
+      },
+      { requiredKeys: ["jobId"] },
+    );
+    const item = fc.oneof(
+      record.map((summary) => ({ jobSummary: summary })),
+      fc.array(record, { minLength: 2, maxLength: 3 }).map((summaries) => ({ jobSummary: summaries })),
+      record,
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 12 }), (items) => {
+        const list = parseJobList(JSON.stringify({ jobs: items }));
+        const summaries = items.flatMap((entry) =>
+          entry === null ? [] : "jobSummary" in entry ? [entry.jobSummary].flat() : [entry],
+        );
+        const alone = summaries.map((summary) => normalizeJobSummary(JSON.parse(JSON.stringify(summary))));
+        expect(list.jobs).toEqual(alone.filter((job) => job !== null && job.isVisible !== false));
+        expect(list.dropped).toEqual({
+          hidden: alone.filter((job) => job?.isVisible === false).length,
+          unreadable: alone.filter((job) => job === null).length,
+        });
+        const byGroups = new Map<string, unknown>();
+        for (const job of list.jobs) {
+          const key = JSON.stringify(job.clientGroups);
+          if (job.clientGroups.length > 0 && byGroups.has(key))
+            expect(job.clientGroups).toBe(byGroups.get(key));
+          byGroups.set(key, job.clientGroups);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
