@@ -6,6 +6,7 @@
 
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium";
+import { type HeapSplit, heapSplit } from "./heap-split";
 import { startApp, stopProcess } from "./processes";
 import { target, targetTable } from "./targets";
 
@@ -47,6 +48,16 @@ export function slopePerThousand(
  */
 export const SLOPE_SOAK_CYCLES = 5000;
 
+/** Samples per point of the heap curve, each after its own answer; the point is their median. */
+const SAMPLES_PER_POINT = 3;
+
+/** The element whose `key` is the median (the lower middle for an even count). */
+export function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
+  if (items.length === 0) throw new Error("no samples");
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)] as T;
+}
+
 const signed = (value: number) => `${value >= 0 ? "+" : ""}${value.toFixed(2)}`;
 
 export async function runWallSoak(cycles: number): Promise<string> {
@@ -64,7 +75,18 @@ export async function runWallSoak(cycles: number): Promise<string> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");
-    const measure = async () => {
+    const sampleOnce = async () => {
+      // After the answer just received has been drawn: measured straight on its arrival, the heap held
+      // whatever that answer's handling had in flight (its body, the render under way), and two samples
+      // a cycle apart differed by up to 0.7 MB (7 %) in the 1,000-cycle run of 3d884dc.
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) =>
+            requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 500 })),
+          ),
+      );
+      // Twice: one collection left a few hundred KB of what it freed in the figure now and then.
+      await cdp.send("HeapProfiler.collectGarbage");
       await cdp.send("HeapProfiler.collectGarbage");
       const { metrics } = await cdp.send("Performance.getMetrics");
       const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
@@ -90,28 +112,43 @@ export async function runWallSoak(cycles: number): Promise<string> {
       while (answers < count)
         await page.waitForResponse((r) => r.url().includes("/api/wall"), { timeout: 30_000 });
     };
+    // One point of the curve: the median of samples after SAMPLES_PER_POINT answers in a row, so that
+    // a single sample's noise (what the answer of that second happened to make) does not decide it.
+    const measure = async (afterAnswers: number) => {
+      const samples: Awaited<ReturnType<typeof sampleOnce>>[] = [];
+      for (let i = 0; i < SAMPLES_PER_POINT; i++) {
+        await waitFor(afterAnswers + i);
+        samples.push(await sampleOnce());
+      }
+      return medianBy(samples, (sample) => sample.heapMb);
+    };
     // Warm-up: code loaded, caches filled, the chart drawn a few times.
-    await waitFor(20);
-    const start = await measure();
+    const start = await measure(20);
     const startedAt = Date.now();
     const samples: string[] = [];
     const heaps: { cycle: number; heapMb: number }[] = [];
     let afterHundred: number | null = null;
+    let splitAtHundred: HeapSplit | null = null;
+    let last = start;
     for (let done = 100; done <= cycles; done += 100) {
-      await waitFor(20 + done);
-      const sample = await measure();
-      if (done === 100) afterHundred = sample.heapMb;
+      const sample = await measure(20 + done);
+      last = sample;
+      if (done === 100) {
+        afterHundred = sample.heapMb;
+        splitAtHundred = await heapSplit(cdp);
+      }
       heaps.push({ cycle: done, heapMb: sample.heapMb });
       samples.push(`| ${done} | ${sample.heapMb.toFixed(2)} | ${sample.nodes} | ${sample.listeners} |`);
     }
-    await waitFor(20 + cycles);
-    const end = await measure();
+    // The last point of the curve is the end: measured again, it would be another draw of the same.
+    const end = last;
+    const splitAtEnd = await heapSplit(cdp);
     const minutes = (Date.now() - startedAt) / 60_000;
     const stale = await page.getByTestId("stale-banner").count();
     const secondHalf = heaps.filter((point) => point.cycle >= cycles / 2);
     const slope = slopePerThousand(secondHalf);
     return [
-      `${cycles} refresh cycles after 20 to warm up, refresh=1 s, simulator at 60x time, 1920x1080, ${minutes.toFixed(1)} min; ${answers} answers, ${unchanged} of them 304 (the summary held was current), ${failures} failed; stale banner at the end: ${stale ? "yes" : "no"}.`,
+      `${cycles} refresh cycles after 20 to warm up, refresh=1 s, simulator at 60x time, 1920x1080, ${minutes.toFixed(1)} min; each point the median of ${SAMPLES_PER_POINT} samples after ${SAMPLES_PER_POINT} answers in a row, each sample once the answer was drawn and the heap collected; ${answers} answers, ${unchanged} of them 304 (the summary held was current), ${failures} failed; stale banner at the end: ${stale ? "yes" : "no"}.`,
       "",
       targetTable([
         target(
@@ -141,6 +178,12 @@ export async function runWallSoak(cycles: number): Promise<string> {
       ...(cycles < SLOPE_SOAK_CYCLES && slope !== null
         ? [
             `Heap slope over the second half (cycles ${cycles / 2}-${cycles}), least squares: ${signed(slope.slope)} ± ${slope.standardError.toFixed(2)} % per 1,000 cycles (standard error). Not a target in a run of ${cycles} cycles, whose noise alone is that large: the ${SLOPE_SOAK_CYCLES.toLocaleString("en-US")}-cycle soak (\`--cycles ${SLOPE_SOAK_CYCLES}\`, wall-${SLOPE_SOAK_CYCLES}.md) carries the no-slope target.`,
+            "",
+          ]
+        : []),
+      ...(splitAtHundred
+        ? [
+            `What grew, from heap snapshots at cycle 100 and at the end (not a target; Blink's objects left out): objects the page keeps ${splitAtHundred.objectsMb.toFixed(2)} -> ${splitAtEnd.objectsMb.toFixed(2)} MB (${pct(splitAtEnd.objectsMb, splitAtHundred.objectsMb)}), code V8 compiled for it ${splitAtHundred.codeMb.toFixed(2)} -> ${splitAtEnd.codeMb.toFixed(2)} MB (${pct(splitAtEnd.codeMb, splitAtHundred.codeMb)}). A leak is in the first; the second grows while the engine compiles code run once a second to higher tiers.`,
             "",
           ]
         : []),
