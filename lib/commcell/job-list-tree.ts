@@ -25,6 +25,21 @@ function jobSummaryOf(item: unknown): unknown {
   return folded && "jobsummary" in folded ? folded.jobsummary : undefined;
 }
 
+/** What `onlySummaryOf` answers for an item that holds no summary or several: the rare items. */
+const NOT_ONE = Symbol("not one summary");
+
+/**
+ * The one summary a `jobs` item holds, or NOT_ONE. An empty `<jobs/>` holds none; an item that is itself a
+ * summary (no `jobSummary` wrapper, even an array) is one; an empty `<jobSummary/>` parses as "" and is
+ * still one (an unreadable record, so it is counted).
+ */
+function onlySummaryOf(item: unknown): unknown {
+  if (item === "" || item === null) return NOT_ONE;
+  const inner = jobSummaryOf(item);
+  if (inner === undefined) return item;
+  return Array.isArray(inner) ? NOT_ONE : inner;
+}
+
 function summariesOf(jobs: unknown): unknown[] {
   const items = asList(jobs);
   // The parsed tree is this parse's own: each item's slot takes its summary in place, so no second array
@@ -32,14 +47,9 @@ function summariesOf(jobs: unknown): unknown[] {
   // from there on the rest are copied into a new array.
   let kept = 0;
   for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    // An empty `<jobs/>` holds no job.
-    if (item === "" || item === null) return copiedFrom(items, kept, i);
-    const inner = jobSummaryOf(item);
-    // An item that is itself a summary (no `jobSummary` wrapper) is still taken.
-    if (inner === undefined) items[kept++] = item;
-    else if (!Array.isArray(inner)) items[kept++] = inner;
-    else return copiedFrom(items, kept, i);
+    const only = onlySummaryOf(items[i]);
+    if (only === NOT_ONE) return copiedFrom(items, kept, i);
+    items[kept++] = only;
   }
   items.length = kept;
   return items;
@@ -49,12 +59,12 @@ function summariesOf(jobs: unknown): unknown[] {
 function copiedFrom(items: unknown[], kept: number, from: number): unknown[] {
   const summaries = items.slice(0, kept);
   for (let i = from; i < items.length; i++) {
-    const item = items[i];
-    if (item === "" || item === null) continue;
-    const inner = jobSummaryOf(item);
-    if (inner === undefined) summaries.push(item);
-    // An empty `<jobSummary/>` parses as "": still a record (an unreadable one), so it is counted.
-    else for (const summary of Array.isArray(inner) ? inner : [inner]) summaries.push(summary);
+    const only = onlySummaryOf(items[i]);
+    if (only !== NOT_ONE) summaries.push(only);
+    else {
+      const several = jobSummaryOf(items[i]);
+      if (Array.isArray(several)) for (const summary of several) summaries.push(summary);
+    }
   }
   return summaries;
 }

@@ -131,6 +131,14 @@ describe("JSON v11", () => {
     expect(list.total).toBe(4);
   });
 
+  it("counts a jobs item that is a bare array as one unreadable record, not as nothing", () => {
+    const list = parseJobList(
+      JSON.stringify({ jobs: [{ jobSummary: { jobId: 1 } }, [{ jobId: 2 }], { jobSummary: { jobId: 3 } }] }),
+    );
+    expect(list.jobs.map((job) => job.id)).toEqual([1, 3]);
+    expect(list.dropped).toEqual({ hidden: 0, unreadable: 1 });
+  });
+
   it("ignores a wrong content type and reads the body", () => {
     expect(parseJobList('{"jobs":[{"jobSummary":{"jobId":8}}]}', "text/xml").jobs[0]?.id).toBe(8);
     expect(parseJobList(fixture("seed-active.xml"), "application/json").jobs).toHaveLength(3);
