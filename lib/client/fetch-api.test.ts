@@ -9,6 +9,9 @@ let server: Server;
 let base = "";
 let body = { version: 1 };
 let requests: Array<string | undefined> = [];
+const LARGE = {
+  jobs: Array.from({ length: 10_000 }, (_, id) => ({ id, client: `fs-lön-${id % 97}`, status: "Completed" })),
+};
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -23,6 +26,15 @@ beforeAll(async () => {
         ...(asked ? { "X-Body-Encoding": "gzip" } : {}),
       });
       response.end(asked ? gzipSync(JSON.stringify({ client: "fs-lön-001" })) : "{}");
+      return;
+    }
+    if (request.url === "/gzip-large" || request.url === "/gzip-broken") {
+      // A body big enough to come in many chunks, written in small pieces; or bytes that are not gzip.
+      const zipped =
+        request.url === "/gzip-large" ? gzipSync(JSON.stringify(LARGE)) : Buffer.from("not gzip at all");
+      response.writeHead(200, { "Content-Type": "application/gzip", "X-Body-Encoding": "gzip" });
+      for (let i = 0; i < zipped.length; i += 4096) response.write(zipped.subarray(i, i + 4096));
+      response.end();
       return;
     }
     if (request.url === "/always-304" || sent === etag) {
@@ -76,6 +88,17 @@ describe("refreshHeld", () => {
   it("asks for the gzip made once and reads it", async () => {
     const answer = await refreshHeld(`${base}/gzip`, undefined, undefined, null);
     expect(answer.data).toEqual({ client: "fs-lön-001" });
+  });
+
+  it("reads a large gzip body that arrives in many chunks, whole", async () => {
+    const answer = await refreshHeld(`${base}/gzip-large`, undefined, undefined, null);
+    expect(answer.data).toEqual(LARGE);
+  });
+
+  it("says the answer was not JSON when its gzip is broken", async () => {
+    const failure = await refreshHeld(`${base}/gzip-broken`, undefined, undefined, null).catch((e) => e);
+    expect(failure).toBeInstanceOf(ApiFailure);
+    expect((failure as ApiFailure).message).toBe("The server's answer was not JSON.");
   });
 
   it("takes the time of the refresh that found a held view unchanged from the 304's header", async () => {

@@ -4,6 +4,7 @@
 
 import { FETCHED_AT_HEADER, fetchedAtOf } from "@/lib/http/fetched-at";
 import { BODY_ENCODING_HEADER, GZIP } from "@/lib/http/gzipped-body";
+import { readTextSliced } from "./sliced-read";
 
 export class ApiFailure extends Error {
   constructor(
@@ -36,6 +37,17 @@ export function decodedBody(response: Response): Response {
   return new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
 }
 
+/** The answer's JSON, read in slices (./sliced-read.ts); null when the body is not JSON (or no gzip). */
+async function jsonOf(response: Response): Promise<unknown> {
+  const body = decodedBody(response).body;
+  if (!body) return null;
+  try {
+    return JSON.parse(await readTextSliced(body));
+  } catch {
+    return null;
+  }
+}
+
 export type Tagged<T> =
   | { readonly kind: "unchanged"; readonly headers: Headers }
   | { readonly kind: "fresh"; readonly data: T; readonly etag: string | null; readonly headers: Headers };
@@ -54,9 +66,7 @@ export async function fetchApiTagged<T>(
     throw new ApiFailure(0, "The dashboard's server could not be reached.");
   }
   if (response.status === 304) return { kind: "unchanged", headers: response.headers };
-  const body = (await decodedBody(response)
-    .json()
-    .catch(() => null)) as (T & { error?: { message?: string } }) | null;
+  const body = (await jsonOf(response)) as (T & { error?: { message?: string } }) | null;
   if (!response.ok)
     throw new ApiFailure(
       response.status,
