@@ -52,29 +52,48 @@ function bodyFile(size: number, format: "json" | "xml"): string {
   return file;
 }
 
-function measure(
+/** One process's measurement of `mode` on `file`. */
+function measureOnce(script: string, mode: ParseMode, file: string, warmUp: string, size: number): Cell {
+  // Small bodies are timed over many iterations in a process (a 1,000-job JSON parse is ~2-4 ms, where
+  // one scavenge moves a median of a few runs); 100,000 jobs once (an XML parse is ~10 s).
+  const iterations = Math.max(1, Math.min(100, Math.floor(100_000 / size)));
+  const out = execFileSync(
+    process.execPath,
+    ["--expose-gc", "--max-old-space-size=12288", script, mode, file, String(iterations), warmUp],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(out.trim().split("\n").at(-1) as string) as Cell;
+}
+
+/**
+ * Every mode measured in `processes` rounds, each round running every mode once: the ratios compare
+ * paths measured in the same minutes, so a machine whose speed drifts (a neighbour's load) moves both
+ * sides of a ratio alike instead of only the path measured last.
+ */
+function measureModes(
   script: string,
-  mode: ParseMode,
-  file: string,
-  warmUp: string,
+  files: { readonly json: string; readonly xml: string },
   size: number,
   processes: number,
-): Cell {
-  // Small bodies are timed over several iterations in a process; 100,000 jobs once (an XML parse is ~10 s).
-  const iterations = Math.max(1, Math.min(25, Math.floor(50_000 / size)));
-  const cells: Cell[] = [];
-  for (let i = 0; i < processes; i++) {
-    const out = execFileSync(
-      process.execPath,
-      ["--expose-gc", "--max-old-space-size=12288", script, mode, file, String(iterations), warmUp],
-      {
-        encoding: "utf8",
-        maxBuffer: 1 << 20,
-      },
-    );
-    cells.push(JSON.parse(out.trim().split("\n").at(-1) as string) as Cell);
+): Record<ParseMode, Cell> {
+  const runs = Object.fromEntries(PARSE_MODES.map((mode) => [mode, [] as Cell[]])) as Record<
+    ParseMode,
+    Cell[]
+  >;
+  for (let round = 0; round < processes; round++) {
+    for (const mode of PARSE_MODES) {
+      const format = mode.includes("json") ? "json" : "xml";
+      runs[mode].push(measureOnce(script, mode, files[format], bodyFile(WARM_UP_JOBS, format), size));
+    }
   }
-  return { ms: median(cells.map((c) => c.ms)), maxRssMb: median(cells.map((c) => c.maxRssMb)) };
+  const cells = {} as Record<ParseMode, Cell>;
+  for (const mode of PARSE_MODES) {
+    cells[mode] = {
+      ms: median(runs[mode].map((c) => c.ms)),
+      maxRssMb: median(runs[mode].map((c) => c.maxRssMb)),
+    };
+  }
+  return cells;
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -93,15 +112,11 @@ export function runParserBench(sizes: readonly number[]): string {
     const json = bodyFile(size, "json");
     const xml = bodyFile(size, "xml");
     const processes = size >= 100_000 ? 3 : 5;
-    const cells = {} as Record<ParseMode, Cell>;
-    for (const mode of PARSE_MODES) {
-      const format = mode.includes("json") ? "json" : "xml";
-      const warmUp = bodyFile(WARM_UP_JOBS, format);
-      cells[mode] = measure(script, mode, format === "json" ? json : xml, warmUp, size, processes);
+    const cells = measureModes(script, { json, xml }, size, processes);
+    for (const mode of PARSE_MODES)
       process.stderr.write(
         `  ${size} ${mode}: ${fmt(cells[mode].ms)} ms, ${fmt(cells[mode].maxRssMb, 0)} MB\n`,
       );
-    }
     const mb = (file: string) => fmt(statSync(file).size / 1e6);
     const j = cells["json-parse"];
     const pj = cells["parseJobList-json"];
