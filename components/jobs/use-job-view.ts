@@ -64,8 +64,8 @@ export function useJobView(filters: JobFilters, apiQuery: string, intervalMs: nu
     refetchInterval: stream.live ? false : intervalMs,
     // A changed answer is new rows, and an unchanged one is a 304 that keeps the rows held. React Query's
     // structural sharing, which compares the new answer with the old one to keep equal parts, only costs
-    // here: profiled after a sort of 10,000 rows, its deep compare was a 36 ms task of its own when the
-    // server's answer came (about 75 % of that task).
+    // here: profiled after a sort of 10,000 rows, its deep compare of the rows was three quarters of the
+    // task the server's confirming answer made (about 36 ms of a 76 ms task).
     structuralSharing: false,
     // A hidden tab stops polling and catches up when it is looked at again.
     refetchIntervalInBackground: false,

@@ -37,6 +37,12 @@ beforeAll(async () => {
       response.end();
       return;
     }
+    if (request.url === "/gzip-stalled") {
+      // The head and a first piece of the body, and then nothing: the rest never comes.
+      response.writeHead(200, { "Content-Type": "application/gzip", "X-Body-Encoding": "gzip" });
+      response.write(gzipSync(JSON.stringify(LARGE)).subarray(0, 4096));
+      return;
+    }
     if (request.url === "/always-304" || sent === etag) {
       response.writeHead(304, {
         ETag: etag,
@@ -99,6 +105,18 @@ describe("refreshHeld", () => {
     const failure = await refreshHeld(`${base}/gzip-broken`, undefined, undefined, null).catch((e) => e);
     expect(failure).toBeInstanceOf(ApiFailure);
     expect((failure as ApiFailure).message).toBe("The server's answer was not JSON.");
+  });
+
+  it("is cancelled, not 'not JSON', when its signal aborts while the body is being read", async () => {
+    const controller = new AbortController();
+    const reading = refreshHeld(`${base}/gzip-stalled`, controller.signal, undefined, null).catch((e) => e);
+    // Long after the head has come (the server wrote it at once); had it not, fetch itself is aborted,
+    // which ends the same way.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    controller.abort();
+    const failure = await reading;
+    expect(failure).not.toBeInstanceOf(ApiFailure);
+    expect((failure as Error).name).toBe("AbortError");
   });
 
   it("takes the time of the refresh that found a held view unchanged from the 304's header", async () => {

@@ -37,7 +37,7 @@ export function decodedBody(response: Response): Response {
   return new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
 }
 
-/** The answer's JSON, read in slices (./sliced-read.ts); null when the body is not JSON (or no gzip). */
+/** The answer's JSON, read in slices (./sliced-read.ts); null when there is no body or it is not JSON. */
 async function jsonOf(response: Response): Promise<unknown> {
   const body = decodedBody(response).body;
   if (!body) return null;
@@ -67,6 +67,8 @@ export async function fetchApiTagged<T>(
   }
   if (response.status === 304) return { kind: "unchanged", headers: response.headers };
   const body = (await jsonOf(response)) as (T & { error?: { message?: string } }) | null;
+  // Cancelled while the body was read: a cancellation, not a body that was not JSON.
+  if (body === null && signal?.aborted) throw signal.reason;
   if (!response.ok)
     throw new ApiFailure(
       response.status,
