@@ -134,7 +134,13 @@ test("asks the CommCell once for twenty viewers of the same new view", async ({ 
   const first = answers[0];
   if (!first) throw new Error("no answer");
   const pages = (await first.json()).upstream.pages as number;
-  expect(((await simulatorState()).requests["GET Job"] ?? 0) - before).toBe(pages);
+  // The simulator counts every GET /Job, and a refresh of an earlier test's view that the server started
+  // in the background can land inside this window (one page more, seen once in a fresh clone's run). A
+  // second fetch of this view would be `pages` more, twenty of them 19 x `pages`.
+  const asked = ((await simulatorState()).requests["GET Job"] ?? 0) - before;
+  expect(pages).toBeGreaterThan(1); // else one page more could not be told from a second fetch
+  expect(asked).toBeGreaterThanOrEqual(pages);
+  expect(asked).toBeLessThan(2 * pages);
 });
 
 test("signs in again, once, when the CommCell expires the service token", async ({ request }) => {
