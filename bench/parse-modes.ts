@@ -10,3 +10,12 @@ export const PARSE_MODES = [
   "parseJobList-xml",
 ] as const;
 export type ParseMode = (typeof PARSE_MODES)[number];
+
+/** The body each path reads: a new path fails the build until it is given one. */
+export const PARSE_MODE_FORMAT: Record<ParseMode, "json" | "xml"> = {
+  "json-parse": "json",
+  "parseJobList-json": "json",
+  "fxp-plain": "xml",
+  "fxp-configured": "xml",
+  "parseJobList-xml": "xml",
+};

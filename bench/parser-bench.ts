@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { jsonJobList, xmlJobList } from "./generate-job-list";
-import { PARSE_MODES, type ParseMode } from "./parse-modes";
+import { PARSE_MODE_FORMAT, PARSE_MODES, type ParseMode } from "./parse-modes";
 import { type TargetRow, target, targetTable } from "./targets";
 
 interface Cell {
@@ -80,10 +80,11 @@ function measureModes(
     ParseMode,
     Cell[]
   >;
+  const warmUps = { json: bodyFile(WARM_UP_JOBS, "json"), xml: bodyFile(WARM_UP_JOBS, "xml") };
   for (let round = 0; round < processes; round++) {
     for (const mode of PARSE_MODES) {
-      const format = mode.includes("json") ? "json" : "xml";
-      runs[mode].push(measureOnce(script, mode, files[format], bodyFile(WARM_UP_JOBS, format), size));
+      const format = PARSE_MODE_FORMAT[mode];
+      runs[mode].push(measureOnce(script, mode, files[format], warmUps[format], size));
     }
   }
   const cells = {} as Record<ParseMode, Cell>;
