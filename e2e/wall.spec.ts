@@ -189,6 +189,49 @@ test("keeps polling when the browser says the tab is hidden: a TV must never fre
   await expect.poll(() => answers, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
 });
 
+test("the clock's ticks and answers with the same savings do not draw the savings chart again", async ({
+  page,
+  consoleErrors,
+}) => {
+  // The simulator's clock barely moves here, so every answer carries the same savings.
+  await page.goto("/wall?type=all&window=7d&refresh=1&panels=savings");
+  await expect(page.locator("[data-panel=savings] svg.recharts-surface").first()).toBeVisible();
+  // Calls to the functions of the script that holds recharts, counted by V8 from now on.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.startPreciseCoverage", { callCount: true, detailed: false });
+  // The script that holds recharts, among those the page loaded.
+  const loaded = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((entry) => entry.name),
+  );
+  const chartScripts: string[] = [];
+  for (const url of loaded.filter((each) => /\/_next\/static\/.*\.js$/.test(each)))
+    if ((await (await page.request.get(url)).text()).includes("recharts-surface")) chartScripts.push(url);
+  expect(chartScripts).toHaveLength(1);
+  await cdp.send("Profiler.takePreciseCoverage");
+  let answers = 0;
+  page.on("response", (response) => {
+    if (response.url().includes("/api/wall")) answers++;
+  });
+  // Each answer (and each second of the clock) renders the screen again.
+  await expect.poll(() => answers, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+  const { result } = await cdp.send("Profiler.takePreciseCoverage");
+  await cdp.send("Profiler.stopPreciseCoverage");
+  const callsIn = (urls: (url: string) => boolean) =>
+    result
+      .filter((script) => urls(script.url))
+      .reduce(
+        (sum, script) => sum + script.functions.reduce((n, fn) => n + (fn.ranges[0]?.count ?? 0), 0),
+        0,
+      );
+  // The count works: the screen's own code ran meanwhile.
+  expect(callsIn((url) => url.includes("/_next/static/"))).toBeGreaterThan(0);
+  const chartCalls = callsIn((url) => chartScripts.includes(url));
+  expect(chartCalls).toBe(0);
+  await expect(page.locator("[data-panel=savings] svg.recharts-surface").first()).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
 test("reloads itself after `reload` hours, once a refresh has worked", async ({ page }) => {
   await page.clock.install();
   await page.goto("/wall?type=all&refresh=5&panels=tiles&reload=1");
