@@ -37,6 +37,12 @@ describe("pending reasons", () => {
     ]);
   });
 
+  it("finds Source in any case, at its place in the text even after a letter that lower-cases to two", () => {
+    expect(splitPendingReason("İstanbul site busy SOURCE: ist01, process: JobMgr")).toEqual([
+      { message: "İstanbul site busy", source: "ist01", process: "JobMgr" },
+    ]);
+  });
+
   it("keeps a message without a source", () => {
     expect(splitPendingReason("just text")).toEqual([{ message: "just text", source: null, process: null }]);
   });

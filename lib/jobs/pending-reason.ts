@@ -21,12 +21,16 @@ const SEPARATOR = /<br\s*\/?>|&lt;br\s*\/?&gt;|\r\n|\r|\n/i;
 // Found with indexOf, not one regex: a lazy group before `\s*` backtracks over every run of spaces, which
 // made a reason padded with a megabyte of spaces take minutes. Each step here reads the text once.
 const PROCESS = /,\s*process:/i;
+// Searched in the text itself, not in a lower-cased copy: a copy costs the text's size again, and its
+// offsets are not the text's when a character lower-cases to two ("İ" becomes "i̇").
+const SOURCE = /source:/i;
 
 /** "message Source: client, Process: process" split into its parts, or null without a "Source:". */
 function sourceOf(part: string): { message: string; source: string; process: string } | null {
-  const at = part.toLowerCase().indexOf("source:");
-  if (at === -1) return null;
-  const after = part.slice(at + "source:".length);
+  const found = SOURCE.exec(part);
+  if (!found) return null;
+  const at = found.index;
+  const after = part.slice(at + found[0].length);
   const process = PROCESS.exec(after);
   return {
     message: part.slice(0, at),
