@@ -8,9 +8,9 @@ import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo } from "react";
 import { downloadText } from "@/components/hooks/download";
-import { useNow } from "@/components/hooks/use-now";
 import { Checklist } from "@/components/ui/checklist";
 import { DebouncedInput } from "@/components/ui/debounced-input";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { UrlProblems } from "@/components/ui/url-problems";
 import type { CoverageAnswer } from "@/lib/api/coverage-view";
 import { ApiFailure, fetchApi } from "@/lib/client/fetch-api";
@@ -24,7 +24,6 @@ import {
   parseCoverageParams,
   serializeCoverageParams,
 } from "@/lib/jobs/coverage-params";
-import { formatRelative } from "@/lib/jobs/format";
 import { CoverageBadge } from "./coverage-badge";
 import { CoverageTable } from "./coverage-table";
 
@@ -52,7 +51,6 @@ export function CoveragePage({
     [searchParams, defaults],
   );
   const query = serializeCoverageParams(params, DEFAULT_COVERAGE_PARAMS).toString();
-  const now = useNow() ?? Date.now();
   const coverage = useQuery({
     queryKey: ["coverage", query],
     queryFn: ({ signal }) => fetchApi<CoverageAnswer>(`/api/coverage?${query}`, signal),
@@ -139,11 +137,15 @@ export function CoveragePage({
           Export CSV
         </button>
         <span data-testid="updated" className="text-[var(--muted)]">
-          {data
-            ? `updated ${formatRelative(Date.parse(data.fetchedAt), now)}`
-            : coverage.isPending
-              ? "loading…"
-              : ""}
+          {data ? (
+            <>
+              updated <TimeAgo time={Date.parse(data.fetchedAt)} />
+            </>
+          ) : coverage.isPending ? (
+            "loading…"
+          ) : (
+            ""
+          )}
         </span>
       </search>
       <UrlProblems problems={problems} />
@@ -161,7 +163,7 @@ export function CoveragePage({
           role="alert"
           className="rounded-md border border-[var(--tone-warning)] bg-[var(--tone-warning-bg)] p-2 text-sm"
         >
-          Showing data from {formatRelative(Date.parse(data.fetchedAt), now)}: {data.error?.message}
+          Showing data from <TimeAgo time={Date.parse(data.fetchedAt)} />: {data.error?.message}
         </p>
       )}
       {coverage.error && !signedOut && (
