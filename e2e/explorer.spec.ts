@@ -3,6 +3,7 @@
 
 import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
+import { countRenders, rendersOf } from "./render-count";
 import { advanceClock, jobAction, resetFaults, setFaults, setReason, simulatorJobs } from "./simulator";
 
 test.afterEach(async () => {
@@ -18,6 +19,24 @@ test("shows the jobs the CommCell has for the view in the URL", async ({ page, c
   await expect(rows(page).first()).toHaveAttribute("data-job-id", String(expected[0]?.jobId));
   await expect(page).toHaveTitle(/Jobs \(\d+\) · CommCell Job Monitor/);
   expect(consoleErrors).toEqual([]);
+});
+
+test("the clock redraws the times on screen, not the table", async ({ page }) => {
+  // No answer comes in the few seconds measured: no stream, and a poll an hour away.
+  await page.route("**/api/stream**", (route) => route.abort());
+  await countRenders(page);
+  await page.goto("/jobs?type=all&window=7d&refresh=3600&columns=id,status,client,start,reason");
+  await expect(rows(page).first()).toBeVisible();
+  const updated = page.getByTestId("updated");
+  const secondsAgo = async () => Number((await updated.textContent())?.match(/updated (\d+) s ago/)?.[1]);
+  await expect.poll(secondsAgo).toBeGreaterThanOrEqual(0);
+  const from = await secondsAgo();
+  const drawn = await rendersOf(page, "table");
+  expect(drawn).toBeGreaterThan(0);
+  await expect.poll(secondsAgo, { timeout: 10_000 }).toBeGreaterThanOrEqual(from + 2);
+  expect(await rendersOf(page, "table")).toBe(drawn);
+  // The start times are still relative times of the page's clock.
+  await expect(rows(page).first().locator("time").first()).toHaveText(/ago$/);
 });
 
 test("the page reads its rows from the gzip the server made once, not from JSON Next compresses per request", async ({

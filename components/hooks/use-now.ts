@@ -1,17 +1,46 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
+
+// One clock for the page, however many places show a time: one timer, and every reader ticks in the
+// same frame. Readers are small (a cell's "3 min ago", a header's "updated 8 s ago"), so that a tick
+// renders them, not the page around them.
+
+const TICK_MS = 1000;
+let now: number | null = null;
+const readers = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | null = null;
+
+function subscribe(onTick: () => void): () => void {
+  readers.add(onTick);
+  if (timer === null) {
+    now = Date.now();
+    timer = setInterval(() => {
+      now = Date.now();
+      for (const reader of readers) reader();
+    }, TICK_MS);
+  }
+  // The first reader of a page was drawn with no time yet: it takes the time now.
+  onTick();
+  return () => {
+    readers.delete(onTick);
+    if (readers.size === 0 && timer !== null) {
+      clearInterval(timer);
+      timer = null;
+      // Not a time from minutes ago for the next page's first frame.
+      now = null;
+    }
+  };
+}
 
 /**
  * The time, ticking every second, so "updated 8 s ago" and relative times stay true. Null until mounted,
  * so the server's render and the browser's first one agree.
  */
 export function useNow(): number | null {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => null,
+  );
 }

@@ -6,16 +6,21 @@ import {
 } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { useNow } from "@/components/hooks/use-now";
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { SortColumn } from "@/lib/jobs/filters";
-import { formatAbsolute, formatBytes, formatDuration, formatRelative } from "@/lib/jobs/format";
+import { formatAbsolute, formatBytes, formatDuration } from "@/lib/jobs/format";
 import type { JobRow } from "@/lib/jobs/job-row";
 import { stoppedSeconds } from "@/lib/jobs/metrics";
 import { COLUMN_LABELS, type ColumnId } from "@/lib/jobs/view-params";
 import { PendingReasonSummary } from "./pending-reason";
 import { StatusBadge } from "./status-badge";
 
+/**
+ * What cells need beyond their job. Not the time: the cells that show one read the page's clock
+ * themselves, so that a tick draws them and not the table.
+ */
 export interface CellContext {
-  readonly now: number;
   readonly timeZone: string | undefined;
 }
 
@@ -52,8 +57,19 @@ function Time({ time, context }: { time: number | null; context: CellContext }) 
   if (time === null) return <span>–</span>;
   return (
     <time dateTime={new Date(time).toISOString()} title={formatAbsolute(time, context.timeZone)}>
-      {formatRelative(time, context.now)}
+      <TimeAgo time={time} />
     </time>
+  );
+}
+
+/** The pending reason, with how long the job has been stopped by the page's clock. */
+function ReasonCell({ job }: { job: JobRow }) {
+  const stopped = stoppedSeconds(job, useNow() ?? Date.now());
+  return (
+    <PendingReasonSummary
+      reason={job.pendingReason}
+      stoppedFor={stopped === null ? null : formatDuration(stopped)}
+    />
   );
 }
 
@@ -137,15 +153,7 @@ const COLUMNS: readonly JobColumn[] = [
     id: "reason",
     sort: null,
     width: "15rem",
-    render: (job, context) => {
-      const stopped = stoppedSeconds(job, context.now);
-      return (
-        <PendingReasonSummary
-          reason={job.pendingReason}
-          stoppedFor={stopped === null ? null : formatDuration(stopped)}
-        />
-      );
-    },
+    render: (job) => <ReasonCell job={job} />,
   },
 ];
 

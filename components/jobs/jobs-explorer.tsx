@@ -6,11 +6,10 @@ import { lazy, Suspense, startTransition, useEffect, useMemo, useState } from "r
 import { ActionBar } from "@/components/actions/action-bar";
 import { useSelection } from "@/components/actions/use-selection";
 import { downloadText } from "@/components/hooks/download";
-import { useNow } from "@/components/hooks/use-now";
 import { Checklist } from "@/components/ui/checklist";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { UrlProblems } from "@/components/ui/url-problems";
 import { DEFAULT_FILTERS, PAGE_SIZE_MAX, serializeFilters } from "@/lib/jobs/filters";
-import { formatRelative } from "@/lib/jobs/format";
 import { COLUMN_IDS, COLUMN_LABELS, timeZoneOf } from "@/lib/jobs/view-params";
 import { ExplorerPager } from "./explorer-pager";
 import { FilterBar } from "./filter-bar";
@@ -46,7 +45,6 @@ export function JobsExplorer({
   const apiQuery = serializeFilters(filters).toString();
   const interval = Math.max(state.refresh, refreshFloorSeconds) * 1000;
   const timeZone = timeZoneOf(state.tz);
-  const now = useNow() ?? Date.now();
   const { view, failure: failed } = useJobView(
     filters,
     apiQuery,
@@ -125,11 +123,15 @@ export function JobsExplorer({
 
       <div className="flex flex-wrap items-center gap-3 text-sm" role="toolbar" aria-label="View">
         <span data-testid="updated" className="text-[var(--muted)]">
-          {view.data
-            ? `updated ${formatRelative(Date.parse(view.data.fetchedAt), now)}`
-            : view.isPending
-              ? "loading…"
-              : ""}
+          {view.data ? (
+            <>
+              updated <TimeAgo time={Date.parse(view.data.fetchedAt)} />
+            </>
+          ) : view.isPending ? (
+            "loading…"
+          ) : (
+            ""
+          )}
         </span>
         {view.data && <span data-testid="total">{view.data.total} jobs</span>}
         <button type="button" className="underline" onClick={copyLink}>
@@ -177,7 +179,7 @@ export function JobsExplorer({
           role="alert"
           className="rounded-md border border-[var(--tone-warning)] bg-[var(--tone-warning-bg)] p-2 text-sm"
         >
-          Showing data from {view.data ? formatRelative(Date.parse(view.data.fetchedAt), now) : "earlier"}:{" "}
+          Showing data from {view.data ? <TimeAgo time={Date.parse(view.data.fetchedAt)} /> : "earlier"}:{" "}
           {stale ?? failed}
         </p>
       )}
@@ -198,7 +200,7 @@ export function JobsExplorer({
               // A transition: React renders the re-sorted 10,000-row table in slices that leave the main
               // thread free between them, instead of one task that holds the click's frame.
               onSort={(sort) => startTransition(() => update({ sort }))}
-              context={{ now, timeZone }}
+              context={{ timeZone }}
               visible={state.columns}
               {...(mayAct ? { selection } : {})}
             />
