@@ -8,7 +8,7 @@ import "server-only";
 import type { Job } from "@/lib/jobs/job";
 import { keepUnchanged } from "@/lib/jobs/job-changes";
 import type { UpstreamJobQuery } from "@/lib/jobs/upstream-query";
-import { withinWindow } from "@/lib/jobs/window";
+import { inWindow, withinWindow } from "@/lib/jobs/window";
 import { type FetchedJobs, fetchJobs, type Paging } from "./job-fetch";
 import type { UpstreamSession } from "./session";
 
@@ -48,22 +48,41 @@ export interface Previous {
 }
 
 /**
- * The previous jobs with the delta laid over them. Jobs that have fallen out of the window are trimmed by
- * refreshJobs, on the CommCell's clock.
+ * The previous jobs with the delta laid over them, newest first, keeping only the jobs `keep` accepts
+ * (refreshJobs and mergeDelta trim to the window on the CommCell's clock here).
+ *
+ * One pass over the previous jobs, which are newest first already: the few fetched ones, sorted, are
+ * merged in as it goes. Pushing all of them and sorting the whole, then filtering the window in a second
+ * pass, took about 30 ms of the server's one thread for 100,000 jobs at every refresh (20 ms merge, 11 ms
+ * window), and the polls that came meanwhile waited: the p99 of 100 viewers polling was 59 ms.
  */
-export function mergeJobs(previous: readonly Job[], delta: readonly Job[]): Job[] {
+export function mergeJobs(
+  previous: readonly Job[],
+  delta: readonly Job[],
+  keep: (job: Job) => boolean = () => true,
+): Job[] {
   const fresh = new Set(delta.map((job) => job.id));
   // A refetched job that has not changed stays the object held, so what was derived from it stays valid.
-  const merged: Job[] = keepUnchanged(previous, delta);
+  const fetched = keepUnchanged(previous, delta).filter(keep).sort(newestFirst);
+  const merged: Job[] = [];
+  let next = 0;
+  let ordered = true;
+  let lastId = Number.POSITIVE_INFINITY;
   for (const job of previous) {
+    if (job.id >= lastId) ordered = false;
+    lastId = job.id;
     if (fresh.has(job.id)) continue;
     // Still active last time and missing now: it would be in the delta, finished or not, had it not gone.
-    if (job.active) continue;
+    if (job.active || !keep(job)) continue;
+    while (next < fetched.length && (fetched[next] as Job).id > job.id) merged.push(fetched[next++] as Job);
     merged.push(job);
   }
-  // The CommCell's own order: newest job first.
-  return merged.sort((a, b) => b.id - a.id);
+  while (next < fetched.length) merged.push(fetched[next++] as Job);
+  // The CommCell's own order: newest job first. Previous jobs out of that order are sorted as a whole.
+  return ordered ? merged : merged.sort(newestFirst);
 }
+
+const newestFirst = (a: Job, b: Job) => b.id - a.id;
 
 export async function refreshJobs(
   session: UpstreamSession,
@@ -109,11 +128,7 @@ export function mergeDelta(
   lookupSeconds: number,
   now: number,
 ): RefreshedJobs {
-  const jobs = withinWindow(
-    mergeJobs(previous.value.jobs, delta.jobs),
-    lookupSeconds,
-    now + delta.clockOffsetMs,
-  );
+  const jobs = mergeJobs(previous.value.jobs, delta.jobs, inWindow(lookupSeconds, now + delta.clockOffsetMs));
   return {
     ...delta,
     jobs,

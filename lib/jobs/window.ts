@@ -19,10 +19,15 @@ function finishedAt(job: Job): number | null {
  * without any time cannot be placed and is kept.
  */
 export function withinWindow(jobs: readonly Job[], lookupSeconds: number, commcellNow: number): Job[] {
+  return jobs.filter(inWindow(lookupSeconds, commcellNow));
+}
+
+/** Whether a job is inside that look-back: withinWindow's test, for a pass that does more than filter. */
+export function inWindow(lookupSeconds: number, commcellNow: number): (job: Job) => boolean {
   const earliest = commcellNow - lookupSeconds * 1000 - WINDOW_TOLERANCE_MS;
-  return jobs.filter((job) => {
+  return (job) => {
     if (job.active) return true;
     const at = finishedAt(job);
     return at === null || at >= earliest;
-  });
+  };
 }
