@@ -80,7 +80,15 @@ export function keepUnchanged(held: readonly Job[], fetched: readonly Job[]): Jo
   });
 }
 
+// Lists already found newest first. An answer's jobs are not changed once made, and each refresh lays its
+// delta over the held answer again: walking 100,000 ids each time was about 6 ms of the server's thread
+// per refresh (profiled). Were a list changed after all, the search would only find fewer jobs to keep:
+// a job is kept only when it has the same id and says the same.
+const foundNewestFirst = new WeakSet<readonly Job[]>();
+
 function newestFirst(jobs: readonly Job[]): boolean {
+  if (foundNewestFirst.has(jobs)) return true;
   for (let i = 1; i < jobs.length; i++) if ((jobs[i - 1] as Job).id <= (jobs[i] as Job).id) return false;
+  foundNewestFirst.add(jobs);
   return true;
 }
