@@ -4,7 +4,7 @@
 // the same one. (Comparing with the fiber's alternate is not enough: a subtree no commit touched keeps an
 // alternate from two renders ago.)
 
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 declare global {
   interface Window {
@@ -56,4 +56,21 @@ export async function countRenders(page: Page): Promise<void> {
 /** Commits that drew the element `selector` names again since it was mounted; -1 when there is none. */
 export function rendersOf(page: Page, selector: string): Promise<number> {
   return page.evaluate((s) => window.__rendersOf?.(s) ?? -1, selector);
+}
+
+/**
+ * Draws of the element `selector` names before and after two ticks of the page's clock, told by its
+ * "updated N s ago" (data-testid "updated"): what a tick costs the page around its times.
+ */
+export async function drawsOverTwoTicks(
+  page: Page,
+  selector: string,
+): Promise<{ before: number; after: number }> {
+  const updated = page.getByTestId("updated");
+  const secondsAgo = async () => Number((await updated.textContent())?.match(/updated (\d+) s ago/)?.[1]);
+  await expect.poll(secondsAgo).toBeGreaterThanOrEqual(0);
+  const from = await secondsAgo();
+  const before = await rendersOf(page, selector);
+  await expect.poll(secondsAgo, { timeout: 10_000 }).toBeGreaterThanOrEqual(from + 2);
+  return { before, after: await rendersOf(page, selector) };
 }

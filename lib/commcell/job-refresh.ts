@@ -49,7 +49,7 @@ export interface Previous {
 
 /**
  * The previous jobs with the delta laid over them, newest first, keeping only the jobs `keep` accepts
- * (refreshJobs and mergeDelta trim to the window on the CommCell's clock here).
+ * (mergeDelta trims to the window on the CommCell's clock here).
  *
  * One pass over the previous jobs, which are newest first already: the few fetched ones, sorted, are
  * merged in as it goes. Pushing all of them and sorting the whole, then filtering the window in a second
