@@ -4,6 +4,7 @@
 import type { Page, TestInfo } from "@playwright/test";
 import { DISPLAY_KEY, PRIVATE_PORT } from "../playwright.config";
 import { expect, test } from "./fixtures";
+import { countRenders, drawsOverTwoTicks, rendersOf } from "./render-count";
 import { advanceClock, jobAction, resetFaults, setFaults } from "./simulator";
 
 test.afterEach(async () => {
@@ -230,6 +231,40 @@ test("the clock's ticks and answers with the same savings do not draw the saving
   expect(chartCalls).toBe(0);
   await expect(page.locator("[data-panel=savings] svg.recharts-surface").first()).toBeVisible();
   expect(consoleErrors).toEqual([]);
+});
+
+test("the clock's ticks draw the clock, not the panels; an unchanged answer draws nothing", async ({
+  page,
+}) => {
+  await countRenders(page);
+  // The tiles, and the body of each panel below them.
+  const panels = [
+    "ul[data-panel=tiles]",
+    "[data-panel=failures] > div > *",
+    "[data-panel=active] > div > *",
+    "[data-panel=waiting] > div > *",
+  ];
+  const drawn = () => Promise.all(panels.map((panel) => rendersOf(page, panel)));
+  // Ticks alone: one answer in 30 s.
+  await page.goto("/wall?type=all&window=24h&refresh=30&panels=tiles,failures,active,waiting");
+  await expect(page.locator("[data-panel=failures] li[data-job-id]").first()).toBeVisible();
+  const before = await drawn();
+  for (const count of before) expect(count).toBeGreaterThan(0);
+  const ticks = await drawsOverTwoTicks(page, "[data-testid=updated]");
+  // The count works: the clock's own line was drawn at each tick.
+  expect(ticks.after).toBeGreaterThanOrEqual(ticks.before + 2);
+  expect(await drawn()).toEqual(before);
+  // An answer a second, each the same (the simulator's clock barely moves here): the screen takes each one
+  // (the log of answers changes) and draws none of the panels again.
+  await page.goto("/wall?type=all&window=24h&refresh=1&panels=tiles,failures,active,waiting");
+  await expect(page.locator("[data-panel=failures] li[data-job-id]").first()).toBeVisible();
+  let answers = 0;
+  page.on("response", (response) => {
+    if (response.url().includes("/api/wall")) answers++;
+  });
+  const settled = await drawn();
+  await expect.poll(() => answers, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+  expect(await drawn()).toEqual(settled);
 });
 
 test("reloads itself after `reload` hours, once a refresh has worked", async ({ page }) => {

@@ -2,7 +2,7 @@
 
 import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { useNow } from "./use-now";
+import { useClock, useNow } from "./use-now";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -35,6 +35,15 @@ function Page({ second }: { second: boolean }) {
   );
 }
 
+let minuteRenders = 0;
+
+/** Reads only the minute of the hour from the clock. */
+function Minute() {
+  minuteRenders++;
+  const minute = useClock((now) => Math.floor(now / 60_000) % 60);
+  return <span data-testid="minute">{minute ?? "none"}</span>;
+}
+
 describe("useNow", () => {
   it("ticks every reader each second on one timer, without rendering the page around them", () => {
     pageRenders = 0;
@@ -60,5 +69,17 @@ describe("useNow", () => {
     render(<Reader name="c" />);
     expect(screen.getByTestId("c").textContent).toBe("12:10:00");
     expect(drawn).not.toContain("12:00:00");
+  });
+
+  it("renders a useClock reader only when what it reads of the time changes", () => {
+    minuteRenders = 0;
+    render(<Minute />);
+    expect(screen.getByTestId("minute").textContent).toBe("0");
+    const afterMount = minuteRenders;
+    act(() => void vi.advanceTimersByTime(59_000));
+    expect(minuteRenders).toBe(afterMount);
+    act(() => void vi.advanceTimersByTime(1000));
+    expect(screen.getByTestId("minute").textContent).toBe("1");
+    expect(minuteRenders).toBe(afterMount + 1);
   });
 });

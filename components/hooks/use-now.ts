@@ -38,9 +38,21 @@ function subscribe(onTick: () => void): () => void {
  * so the server's render and the browser's first one agree.
  */
 export function useNow(): number | null {
+  return useClock(identity);
+}
+
+const identity = (time: number) => time;
+
+/**
+ * What the component needs to know about the time, rather than the time itself: it renders again only when
+ * `read` gives a different answer (`Object.is`), so "is this data stale?" costs a comparison a second, not
+ * a render. `read` must return a primitive or a value it keeps (a new object every tick would render every
+ * tick). Null until mounted, like useNow.
+ */
+export function useClock<T>(read: (now: number) => T): T | null {
   return useSyncExternalStore(
     subscribe,
-    () => now,
+    () => (now === null ? null : read(now)),
     () => null,
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 // The wall's coverage panel: clients that are unprotected or at risk (never backed up first), as many as
 // fit, then "+N more"; polled with the wall's own refresh, for the server's default period.
 
@@ -12,7 +13,7 @@ import { useFitRows } from "./use-fit-rows";
 const ROW_VH = 4.2;
 const NOT_PROTECTED = "never_backed_up,unprotected,at_risk";
 
-export function WallCoverage({ intervalMs }: { intervalMs: number }) {
+export const WallCoverage = memo(function WallCoverage({ intervalMs }: { intervalMs: number }) {
   const coverage = useQuery({
     queryKey: ["wall-coverage"],
     queryFn: ({ signal }) => fetchApi<CoverageAnswer>(`/api/coverage?state=${NOT_PROTECTED}`, signal),
@@ -57,4 +58,4 @@ export function WallCoverage({ intervalMs }: { intervalMs: number }) {
       </ul>
     </div>
   );
-}
+});

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { useClock } from "@/components/hooks/use-now";
 import type { WallJobRow, WallList } from "@/lib/jobs/wall-summary";
 import { useFitRows } from "./use-fit-rows";
 
@@ -22,7 +23,8 @@ export function WallJobList({
   label: string;
   /** One line's cells; `isNew` says whether the line is highlighted as a new failure. */
   row: (job: WallJobRow, isNew: boolean) => ReactNode;
-  highlight?: (job: WallJobRow) => boolean;
+  /** Whether a line is highlighted at `now`: asked each second, and the line drawn again when it changes. */
+  highlight?: (job: WallJobRow, now: number) => boolean;
 }) {
   const { ref, rows, rowPx } = useFitRows(ROW_VH);
   const fits = list.total > rows ? Math.max(0, rows - 1) : rows;
@@ -34,24 +36,9 @@ export function WallJobList({
         <p className="text-[2.4vh] text-[var(--muted)]">{empty}</p>
       ) : (
         <ul aria-label={label}>
-          {shown.map((job) => {
-            const isNew = highlight?.(job) ?? false;
-            return (
-              <li
-                key={job.id}
-                data-job-id={job.id}
-                data-new={isNew || undefined}
-                style={{ height: rowPx }}
-                className={`flex items-center gap-[1vw] border-b border-[var(--border)] text-[2.1vh] ${
-                  isNew
-                    ? "bg-[var(--tone-danger-bg)] outline outline-[0.3vh] outline-[var(--tone-danger)]"
-                    : ""
-                }`}
-              >
-                {row(job, isNew)}
-              </li>
-            );
-          })}
+          {shown.map((job) => (
+            <WallLine key={job.id} job={job} heightPx={rowPx} highlight={highlight} row={row} />
+          ))}
           {more > 0 && rowPx > 0 && (
             <li
               style={{ height: rowPx }}
@@ -64,5 +51,31 @@ export function WallJobList({
         </ul>
       )}
     </div>
+  );
+}
+
+function WallLine({
+  job,
+  heightPx,
+  highlight,
+  row,
+}: {
+  job: WallJobRow;
+  heightPx: number;
+  highlight?: (job: WallJobRow, now: number) => boolean;
+  row: (job: WallJobRow, isNew: boolean) => ReactNode;
+}) {
+  const isNew = useClock((now) => highlight?.(job, now) ?? false) ?? false;
+  return (
+    <li
+      data-job-id={job.id}
+      data-new={isNew || undefined}
+      style={{ height: heightPx }}
+      className={`flex items-center gap-[1vw] border-b border-[var(--border)] text-[2.1vh] ${
+        isNew ? "bg-[var(--tone-danger-bg)] outline outline-[0.3vh] outline-[var(--tone-danger)]" : ""
+      }`}
+    >
+      {row(job, isNew)}
+    </li>
   );
 }

@@ -1,5 +1,6 @@
 import { StatusBadge } from "@/components/jobs/status-badge";
-import { formatAbsolute, formatDuration, formatRelative } from "@/lib/jobs/format";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { formatAbsolute, formatDuration } from "@/lib/jobs/format";
 import type { WallJobRow } from "@/lib/jobs/wall-summary";
 
 // One line per job: what (client / subclient), its status, and the single most useful fact for its kind.
@@ -9,12 +10,10 @@ const where = (job: WallJobRow) =>
 
 export function FailureRow({
   job,
-  now,
   timeZone,
   isNew,
 }: {
   job: WallJobRow;
-  now: number;
   timeZone: string | undefined;
   isNew: boolean;
 }) {
@@ -34,7 +33,7 @@ export function FailureRow({
         dateTime={when === null ? undefined : new Date(when).toISOString()}
         title={formatAbsolute(when, timeZone)}
       >
-        {formatRelative(when, now)}
+        {when === null ? "–" : <TimeAgo time={when} />}
       </time>
       <span className="min-w-0 flex-1 truncate text-[var(--muted)]">{job.reason ?? ""}</span>
     </>

@@ -1,8 +1,9 @@
+import { memo } from "react";
 import type { OverviewTiles } from "@/lib/jobs/overview-metrics";
 import { STATUS_GROUPS, TILE_KEYS, toneColour } from "@/lib/jobs/status-groups";
 
 /** The state of the CommCell in numbers big enough to read from across a room (6 % of the screen's height). */
-export function WallTiles({ tiles }: { tiles: OverviewTiles }) {
+export const WallTiles = memo(function WallTiles({ tiles }: { tiles: OverviewTiles }) {
   const rate = tiles.successRate === null ? "–" : `${(tiles.successRate * 100).toFixed(1)} %`;
   return (
     <ul aria-label="Job counts" className="grid grid-cols-8 gap-[1vh]" data-panel="tiles">
@@ -39,4 +40,4 @@ export function WallTiles({ tiles }: { tiles: OverviewTiles }) {
       </li>
     </ul>
   );
-}
+});

@@ -1,9 +1,10 @@
+import { memo } from "react";
 import { formatDuration } from "@/lib/jobs/format";
 import { REASON_CLASS_LABELS } from "@/lib/jobs/reason-class";
 import type { WallReasonGroup } from "@/lib/jobs/wall-summary";
 
 /** Waiting, pending, queued and suspended jobs by why: six classes at most, so they always fit. */
-export function WallWaiting({ groups }: { groups: readonly WallReasonGroup[] }) {
+export const WallWaiting = memo(function WallWaiting({ groups }: { groups: readonly WallReasonGroup[] }) {
   if (groups.length === 0) return <p className="text-[2.4vh] text-[var(--muted)]">Nothing is waiting.</p>;
   return (
     <ul aria-label="Waiting jobs by reason" className="space-y-[0.6vh] text-[2.1vh]">
@@ -24,4 +25,4 @@ export function WallWaiting({ groups }: { groups: readonly WallReasonGroup[] }) 
       ))}
     </ul>
   );
-}
+});

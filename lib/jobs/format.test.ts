@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatAbsolute,
+  formatClock,
   formatBucketKey,
   formatBytes,
   formatDuration,
@@ -36,6 +37,13 @@ describe("format", () => {
     expect(formatAbsolute(time, "UTC")).toBe("2026-11-23 22:14:05 +00:00");
     expect(formatAbsolute(time, "Europe/Berlin")).toBe("2026-11-23 23:14:05 +01:00");
     expect(formatAbsolute(time, "America/New_York")).toBe("2026-11-23 17:14:05 -05:00");
+  });
+
+  it("shows a wall clock's hours and minutes in the chosen zone, midnight as 00", () => {
+    const time = Date.UTC(2026, 10, 23, 23, 5, 59);
+    expect(formatClock(time, "UTC")).toBe("23:05");
+    expect(formatClock(time, "Europe/Berlin")).toBe("00:05");
+    expect(formatClock(time, "Asia/Kolkata")).toBe("04:35");
   });
 
   it("knows IANA zones", () => {

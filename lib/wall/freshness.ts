@@ -60,8 +60,12 @@ export function freshnessOf(log: RefreshLog, now: number, intervalMs: number): F
   const hung =
     log.settledAt === null ? 0 : Math.max(0, Math.floor((now - log.settledAt - intervalMs) / intervalMs));
   const missed = Math.max(log.misses, hung);
-  const ageMs = log.fetchedAt === null ? null : Math.max(0, now + log.clockOffsetMs - log.fetchedAt);
-  return { ageMs, missed, stale: missed >= MISSES_BEFORE_STALE };
+  return { ageMs: ageOf(log, now), missed, stale: missed >= MISSES_BEFORE_STALE };
+}
+
+/** How old the data on screen is at `now` (browser time), in ms; null before the first answer. */
+export function ageOf(log: RefreshLog, now: number): number | null {
+  return log.fetchedAt === null ? null : Math.max(0, now + log.clockOffsetMs - log.fetchedAt);
 }
 
 /** "45 s", "3 min", "2 h 5 min": the banner's words, readable from across a room. */
