@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   formatAbsolute,
-  formatClock,
   formatBucketKey,
   formatBytes,
+  formatClock,
   formatDuration,
   formatRelative,
   isTimeZone,
