@@ -10,7 +10,7 @@ import { useEffect, useMemo } from "react";
 import { downloadText } from "@/components/hooks/download";
 import { Checklist } from "@/components/ui/checklist";
 import { DebouncedInput } from "@/components/ui/debounced-input";
-import { TimeAgo } from "@/components/ui/time-ago";
+import { TimeAgo, UpdatedAgo } from "@/components/ui/time-ago";
 import { UrlProblems } from "@/components/ui/url-problems";
 import type { CoverageAnswer } from "@/lib/api/coverage-view";
 import { ApiFailure, fetchApi } from "@/lib/client/fetch-api";
@@ -136,17 +136,7 @@ export function CoveragePage({
         >
           Export CSV
         </button>
-        <span data-testid="updated" className="text-[var(--muted)]">
-          {data ? (
-            <>
-              updated <TimeAgo time={Date.parse(data.fetchedAt)} />
-            </>
-          ) : coverage.isPending ? (
-            "loading…"
-          ) : (
-            ""
-          )}
-        </span>
+        <UpdatedAgo fetchedAt={data?.fetchedAt} pending={coverage.isPending} />
       </search>
       <UrlProblems problems={problems} />
       {data?.inventory === "jobs-only" && (

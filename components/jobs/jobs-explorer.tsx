@@ -7,7 +7,7 @@ import { ActionBar } from "@/components/actions/action-bar";
 import { useSelection } from "@/components/actions/use-selection";
 import { downloadText } from "@/components/hooks/download";
 import { Checklist } from "@/components/ui/checklist";
-import { TimeAgo } from "@/components/ui/time-ago";
+import { TimeAgo, UpdatedAgo } from "@/components/ui/time-ago";
 import { UrlProblems } from "@/components/ui/url-problems";
 import { DEFAULT_FILTERS, PAGE_SIZE_MAX, serializeFilters } from "@/lib/jobs/filters";
 import { COLUMN_IDS, COLUMN_LABELS, timeZoneOf } from "@/lib/jobs/view-params";
@@ -122,17 +122,7 @@ export function JobsExplorer({
       <FilterBar filters={filters} update={update} clients={clients} facets={view.data?.facets ?? null} />
 
       <div className="flex flex-wrap items-center gap-3 text-sm" role="toolbar" aria-label="View">
-        <span data-testid="updated" className="text-[var(--muted)]">
-          {view.data ? (
-            <>
-              updated <TimeAgo time={Date.parse(view.data.fetchedAt)} />
-            </>
-          ) : view.isPending ? (
-            "loading…"
-          ) : (
-            ""
-          )}
-        </span>
+        <UpdatedAgo fetchedAt={view.data?.fetchedAt} pending={view.isPending} />
         {view.data && <span data-testid="total">{view.data.total} jobs</span>}
         <button type="button" className="underline" onClick={copyLink}>
           Copy link

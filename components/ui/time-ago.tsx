@@ -12,3 +12,20 @@ export function TimeAgo({ time }: { time: number }) {
   const now = useNow() ?? Date.now();
   return formatRelative(time, now);
 }
+
+/** A page's "updated 12 s ago" beside its controls, "loading…" before its first answer. */
+export function UpdatedAgo({ fetchedAt, pending }: { fetchedAt: string | undefined; pending: boolean }) {
+  return (
+    <span data-testid="updated" className="text-[var(--muted)]">
+      {fetchedAt !== undefined ? (
+        <>
+          updated <TimeAgo time={Date.parse(fetchedAt)} />
+        </>
+      ) : pending ? (
+        "loading…"
+      ) : (
+        ""
+      )}
+    </span>
+  );
+}
