@@ -11,6 +11,7 @@ import { startApp, stopProcess } from "./processes";
 import { target, targetTable } from "./targets";
 
 const PORT = 18_990;
+const SOAK_START = "2026-11-23T22:00:00Z";
 const APP = `http://127.0.0.1:${PORT}`;
 
 const pct = (to: number, from: number) => {
@@ -67,6 +68,9 @@ export async function runWallSoak(cycles: number): Promise<string> {
     SIMULATOR_JOBS: "20000",
     // A simulated minute per second: jobs start, progress, fail and finish between refreshes.
     SIMULATOR_TIME_WARP: "60",
+    // The same simulated hours in every run, from the start of the nightly backups: started at the real
+    // time, what the wall showed (and so what it ran) depended on the hour the bench was run.
+    SIMULATOR_START: SOAK_START,
     CACHE_TTL_SECONDS: "1",
     REFRESH_FLOOR_SECONDS: "1",
   });
@@ -149,7 +153,7 @@ export async function runWallSoak(cycles: number): Promise<string> {
     const secondHalf = heaps.filter((point) => point.cycle >= cycles / 2);
     const slope = slopePerThousand(secondHalf);
     return [
-      `${cycles} refresh cycles after 20 to warm up, refresh=1 s, simulator at 60x time, 1920x1080, ${minutes.toFixed(1)} min; each point the median of ${SAMPLES_PER_POINT} samples after ${SAMPLES_PER_POINT} answers in a row, each sample once the answer was drawn and the heap collected; ${answers} answers, ${unchanged} of them 304 (the summary held was current), ${failures} failed; stale banner at the end: ${stale ? "yes" : "no"}.`,
+      `${cycles} refresh cycles after 20 to warm up, refresh=1 s, simulator at 60x time from ${SOAK_START}, 1920x1080, ${minutes.toFixed(1)} min; each point the median of ${SAMPLES_PER_POINT} samples after ${SAMPLES_PER_POINT} answers in a row, each sample once the answer was drawn and the heap collected; ${answers} answers, ${unchanged} of them 304 (the summary held was current), ${failures} failed; stale banner at the end: ${stale ? "yes" : "no"}.`,
       "",
       targetTable([
         target(
