@@ -11,7 +11,11 @@ test.afterEach(async () => {
 
 // Each test asks for its own window (whole hours), so it gets its own cache entry and really reaches the
 // simulator.
-let windowHours = 2 + Math.floor(Math.random() * 4000);
+// At least 1,000 hours: at the simulator's 20,000 jobs a year that is more than one upstream page (1,000
+// jobs), which the single-flight test needs to tell a second fetch from a page more (a window of a few
+// hours, one page, made it fail about one run in ten); at most about 4,000, under 10,000 jobs, so a view
+// of it is held whole by a page of 10,000.
+let windowHours = 1000 + Math.floor(Math.random() * 3000);
 const freshWindow = () => {
   windowHours += 1;
   return `${windowHours}h`;
@@ -180,6 +184,68 @@ test("answers 304, without a body, to a poller whose tag names the answer it has
   const other = await request.get(path, { headers: { "If-None-Match": '"not-this-one"' } });
   expect(other.status()).toBe(200);
   expect((await other.json()).jobs.length).toBeLessThanOrEqual(5);
+});
+
+test("keeps a view's tag across a refresh that found the same jobs: a 304 with the newer time", async ({
+  request,
+}) => {
+  const path = "/api/jobs?type=all&window=24h&pageSize=5";
+  const first = await request.get(path);
+  const etag = first.headers().etag ?? "";
+  const { fetchedAt } = await first.json();
+  // The e2e cache lives a second, and the simulator's clock stands still: a later request is answered
+  // from a refresh (another time, another upstream duration) that found the same jobs.
+  await expect(async () => {
+    const again = await request.get(path, { headers: { "If-None-Match": etag } });
+    expect(again.status()).toBe(304);
+    expect(Date.parse(again.headers()["x-fetched-at"] ?? "")).toBeGreaterThan(Date.parse(fetchedAt));
+  }).toPass({ timeout: 15_000 });
+});
+
+test("confirms rows a page derived from a view it holds whole, without sending them again", async ({
+  request,
+}) => {
+  const window = freshWindow();
+  const heldQuery = `type=all&window=${window}&pageSize=10000`;
+  const path = `/api/jobs?type=all&window=${window}&sort=client&pageSize=10000`;
+  const derivedFrom = async (query: string) => {
+    const held = await request.get(`/api/jobs?${query}`);
+    return { "X-Derived-From": query, "X-Derived-From-Tag": held.headers().etag ?? "" };
+  };
+  await expect(async () => {
+    const confirmed = await request.get(path, { headers: await derivedFrom(heldQuery) });
+    expect(confirmed.status()).toBe(200);
+    expect(confirmed.headers()["x-derived-rows"]).toBe("confirmed");
+    expect(confirmed.headers().vary).toContain("X-Derived-From");
+    const rest = await confirmed.json();
+    expect(Object.keys(rest).sort()).toEqual(["error", "facets", "fetchedAt", "stale", "total", "upstream"]);
+    // The whole view's tag and total: the page's next poll of it is a 304.
+    const whole = await request.get(path);
+    expect(confirmed.headers().etag).toBe(whole.headers().etag);
+    expect(rest.total).toBe((await whole.json()).total);
+    expect(rest.total).toBeGreaterThan(0);
+  }).toPass({ timeout: 15_000 });
+
+  const full = async (headers: Record<string, string>, url = path) => {
+    const answer = await request.get(url, { headers });
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()["x-derived-rows"]).toBeUndefined();
+    expect(Array.isArray((await answer.json()).jobs)).toBe(true);
+  };
+  // A tag the server no longer has: the rows the page holds are not the server's, so they are sent.
+  await full({ "X-Derived-From": heldQuery, "X-Derived-From-Tag": '"an-old-answer"' });
+  // Held rows that are a page of their view, or another window's: they cannot determine this view.
+  await full(await derivedFrom(`type=all&window=${window}&pageSize=2`));
+  await full(await derivedFrom(`type=all&window=${freshWindow()}&pageSize=10000`));
+  // Half of the pair, or a view the filters cannot read: 400, naming what was wrong.
+  const lone = await request.get(path, { headers: { "X-Derived-From": heldQuery } });
+  expect(lone.status()).toBe(400);
+  expect((await lone.json()).error.message).toContain("X-Derived-From-Tag");
+  const unreadable = await request.get(path, {
+    headers: { "X-Derived-From": "window=2w", "X-Derived-From-Tag": '"x"' },
+  });
+  expect(unreadable.status()).toBe(400);
+  expect((await unreadable.json()).error).toMatchObject({ code: "invalid_header", param: "window" });
 });
 
 test("reports health without secrets", async ({ request }) => {

@@ -85,6 +85,43 @@ test("sorting by a column writes it to the URL and orders the rows", async ({ pa
   await expect(rows(page).first()).toHaveAttribute("data-job-id", String(shortest.jobs[0].id));
 });
 
+test("a sort of a view the page holds whole is drawn before the server answers, which confirms it without rows", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/jobs?type=all&window=7d&pageSize=10000");
+  await expect(rows(page).first()).toBeVisible();
+  // The server's answer to the sort is held back until the rows have been checked.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/api\/jobs\?.*sort=-elapsed/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const asked = page.waitForRequest((r) => r.url().includes("sort=-elapsed"));
+  const answered = page.waitForResponse((r) => r.url().includes("sort=-elapsed"));
+  await page.getByRole("button", { name: "Elapsed" }).click();
+  const expected = await (
+    await request.get("/api/jobs?type=all&window=7d&sort=-elapsed&pageSize=10000")
+  ).json();
+  const ids = (count: number) => expected.jobs.slice(0, count).map((job: { id: number }) => String(job.id));
+  const shown = async () =>
+    (await rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.jobId))).slice(0, 10);
+  await expect.poll(shown).toEqual(ids(10));
+  // Drawn while the server's answer was still held back: from the rows the page had.
+  const headers = (await asked).headers();
+  expect(headers["x-derived-from"]).toBe("type=all&window=7d&pageSize=10000");
+  expect(headers["x-derived-from-tag"]).toMatch(/^"[\w-]+"$/);
+  release();
+  const response = await answered;
+  expect(response.headers()["x-derived-rows"]).toBe("confirmed");
+  expect(response.headers().etag).toMatch(/^"[\w-]+"$/);
+  await expect(page.getByTestId("total")).toHaveText(`${expected.total} jobs`);
+  expect(await shown()).toEqual(ids(10));
+});
+
 test("an empty result says so and resets in one click", async ({ page }) => {
   await page.goto("/jobs?type=all&q=no-such-job-anywhere");
   await expect(page.getByTestId("empty")).toContainText("No jobs match these filters.");

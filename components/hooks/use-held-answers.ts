@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef } from "react";
-import { type Refreshed, refreshHeld } from "@/lib/client/fetch-api";
+import { type Derived, type Refreshed, refreshHeld } from "@/lib/client/fetch-api";
 
 /**
  * What the explorer's and the wall's queries share: the tag of each view's last answer, and the refresh
@@ -15,13 +15,15 @@ export function useHeldAnswers<T>(kind: "jobs" | "wall") {
   return useMemo(
     () => ({
       heldTag: (apiQuery: string) => tags.current.get(apiQuery) ?? null,
-      refresh: async (apiQuery: string, signal: AbortSignal): Promise<Refreshed<T>> => {
+      /** With `derived`, the page shows rows it computed and asks the server to confirm them. */
+      refresh: async (apiQuery: string, signal: AbortSignal, derived?: Derived<T>): Promise<Refreshed<T>> => {
         const held = queryClient.getQueryData<T>([kind, apiQuery]);
         const answer = await refreshHeld(
           `/api/${kind}?${apiQuery}`,
           signal,
           held,
           tags.current.get(apiQuery) ?? null,
+          derived,
         );
         if (answer.etag) tags.current.set(apiQuery, answer.etag);
         return answer;

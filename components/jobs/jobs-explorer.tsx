@@ -116,6 +116,8 @@ export function JobsExplorer({
   // By the rows, not the answer: an answer that only says the view was found unchanged keeps them.
   const rowIds = useMemo(() => (rowJobs ?? []).map((job) => job.id), [rowJobs]);
   const selection = useSelection(rowIds, viewQuery);
+  // One object while the zone stays: the table's rows are memo, and a new context would draw them all.
+  const cellContext = useMemo(() => ({ timeZone }), [timeZone]);
 
   return (
     <div className="space-y-4">
@@ -190,7 +192,7 @@ export function JobsExplorer({
               // A transition: React renders the re-sorted 10,000-row table in slices that leave the main
               // thread free between them, instead of one task that holds the click's frame.
               onSort={(sort) => startTransition(() => update({ sort }))}
-              context={{ timeZone }}
+              context={cellContext}
               visible={state.columns}
               {...(mayAct ? { selection } : {})}
             />

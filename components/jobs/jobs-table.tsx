@@ -2,7 +2,7 @@
 
 import { type SortingState, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, useMemo, useRef } from "react";
+import { type KeyboardEvent, memo, useMemo, useRef } from "react";
 import type { Selection } from "@/components/actions/use-selection";
 import type { Sort } from "@/lib/jobs/filters";
 import type { JobRow } from "@/lib/jobs/job-row";
@@ -12,10 +12,64 @@ import {
   columnForSort,
   JOB_COLUMN_DEFS,
   jobTableFeatures,
+  renderCell,
   sortForColumn,
 } from "./job-columns";
 
 const ROW_HEIGHT = 40;
+
+/**
+ * One job's row. Memo: the virtualizer draws the table again at each scroll step, and a row still in view
+ * with the same job, columns and choice is left as it is.
+ */
+const JobTableRow = memo(function JobTableRow({
+  job,
+  index,
+  columns,
+  context,
+  selectable,
+  selected,
+  onToggle,
+}: {
+  job: JobRow;
+  index: number;
+  columns: readonly ColumnId[];
+  context: CellContext;
+  selectable: boolean;
+  selected: boolean;
+  onToggle: (index: number, range: boolean) => void;
+}) {
+  return (
+    <tr
+      data-job-id={job.id}
+      data-index={index}
+      aria-rowindex={index + 2}
+      className="border-b border-[var(--border)] hover:bg-[var(--tone-neutral-bg)]/40"
+      style={{ height: ROW_HEIGHT }}
+      aria-selected={selectable ? selected : undefined}
+    >
+      {selectable && (
+        <td className="px-2">
+          <input
+            type="checkbox"
+            aria-label={`Choose job ${job.id}`}
+            checked={selected}
+            onChange={() => undefined}
+            onClick={(event) => onToggle(index, event.shiftKey)}
+          />
+        </td>
+      )}
+      {columns.map((id) => (
+        <td key={id} className="truncate px-2" data-column={id}>
+          {renderCell(id, job, context)}
+        </td>
+      ))}
+    </tr>
+  );
+});
+
+const noToggle = () => undefined;
+const NO_ROWS: JobRow[] = [];
 
 /**
  * The job rows, virtualized: only the rows in view (and a few around) are in the DOM, so 10,000 rows scroll
@@ -46,12 +100,11 @@ export default function JobsTable({
     () => Object.fromEntries(COLUMN_IDS.map((id) => [id, visible.includes(id)])),
     [visible],
   );
+  // The table draws the header only (the body is drawn from `jobs` below), so it is given no rows.
   const table = useTable({
     features: jobTableFeatures,
     columns: JOB_COLUMN_DEFS,
-    data: jobs as JobRow[],
-    getRowId: (job) => String(job.id),
-    meta: context,
+    data: NO_ROWS,
     state: { sorting, columnVisibility },
     manualSorting: true,
     enableMultiSort: false,
@@ -64,11 +117,18 @@ export default function JobsTable({
       if (first && column) onSort({ column, descending: first.desc });
     },
   });
-  const rows = table.getRowModel().rows;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  // The visible columns' ids, the same array while they stay the same, so that rows in view stay drawn.
+  const columnKey = headers.map((header) => header.column.id).join(",");
+  const columns = useMemo(() => columnKey.split(",") as ColumnId[], [columnKey]);
   const columnCount = headers.length + (selection ? 1 : 0);
+  // Counted before compared: a choice smaller than the rows cannot hold them all, and a sort or a new
+  // answer does not walk 10,000 rows to find that out.
   const allChecked =
-    selection !== undefined && rows.length > 0 && rows.every((row) => selection.isSelected(row.original.id));
+    selection !== undefined &&
+    jobs.length > 0 &&
+    (selection.allMatching ||
+      (selection.ids.size >= jobs.length && jobs.every((job) => selection.isSelected(job.id))));
 
   // Arrow keys move between rows (focus is on each row's job link, so Enter opens the job); rows that are
   // not rendered yet are scrolled into view first.
@@ -84,7 +144,7 @@ export default function JobsTable({
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     event.preventDefault();
     const next = Number(row.getAttribute("data-index")) + (event.key === "ArrowDown" ? 1 : -1);
-    if (next < 0 || next >= rows.length) return;
+    if (next < 0 || next >= jobs.length) return;
     virtualizer.scrollToIndex(next);
     requestAnimationFrame(() => {
       scroller.current?.querySelector<HTMLElement>(`tr[data-index="${next}"] a`)?.focus();
@@ -92,7 +152,7 @@ export default function JobsTable({
   };
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: jobs.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -107,7 +167,7 @@ export default function JobsTable({
       className="max-h-[70vh] overflow-auto rounded-lg border border-[var(--border)]"
       data-testid="jobs-scroller"
     >
-      <table className="w-full table-fixed border-collapse text-sm" aria-rowcount={rows.length + 1}>
+      <table className="w-full table-fixed border-collapse text-sm" aria-rowcount={jobs.length + 1}>
         <colgroup>
           {selection && <col style={{ width: "2.5rem" }} />}
           {headers.map((header) => (
@@ -159,35 +219,22 @@ export default function JobsTable({
             </tr>
           )}
           {items.map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
+            const job = jobs[item.index];
+            if (!job) return null;
             return (
-              <tr
-                key={row.id}
-                data-job-id={row.id}
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                className="border-b border-[var(--border)] hover:bg-[var(--tone-neutral-bg)]/40"
-                style={{ height: ROW_HEIGHT }}
-                aria-selected={selection ? selection.isSelected(row.original.id) : undefined}
-              >
-                {selection && (
-                  <td className="px-2">
-                    <input
-                      type="checkbox"
-                      aria-label={`Choose job ${row.id}`}
-                      checked={selection.isSelected(row.original.id)}
-                      onChange={() => undefined}
-                      onClick={(event) => selection.toggle(item.index, event.shiftKey)}
-                    />
-                  </td>
-                )}
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="truncate px-2" data-column={cell.column.id}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
+              // Keyed by place, not by job: a new order draws new jobs into the rows already there (their
+              // text and attributes change) instead of removing 30 rows and building 30 others, whose
+              // style and layout from scratch were most of a sort's frame.
+              <JobTableRow
+                key={item.index}
+                job={job}
+                index={item.index}
+                columns={columns}
+                context={context}
+                selectable={selection !== undefined}
+                selected={selection?.isSelected(job.id) ?? false}
+                onToggle={selection?.toggle ?? noToggle}
+              />
             );
           })}
           {after > 0 && (

@@ -2,12 +2,12 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useHeldAnswers } from "@/components/hooks/use-held-answers";
 import { usePushedRefresh } from "@/components/hooks/use-pushed-refresh";
 import { useViewStream } from "@/components/hooks/use-view-stream";
 import type { JobView } from "@/lib/api/job-view";
-import { ApiFailure, fetchApi, withFetchedAt } from "@/lib/client/fetch-api";
+import { ApiFailure, type Derived, fetchApi, withFetchedAt } from "@/lib/client/fetch-api";
 import { type JobFilters, parseFilters } from "@/lib/jobs/filters";
 import { localSelection } from "@/lib/jobs/local-view";
 
@@ -47,6 +47,23 @@ function heldOrLocal(
 const localViews = new WeakMap<JobView, Map<string, JobView>>();
 
 /**
+ * The server's rowless answer to a view computed here (lib/http/derived-rows.ts) made whole: its word on
+ * everything (total, facets, age) with the rows computed. Null when its total is not the rows' count.
+ */
+function confirmedView(rest: unknown, local: JobView): JobView | null {
+  if (typeof rest !== "object" || rest === null) return null;
+  const answer = rest as Omit<JobView, "jobs">;
+  return answer.total === local.total ? { ...answer, jobs: local.jobs } : null;
+}
+
+/** The last view computed here from a held one, until the request that confirms it goes out. */
+interface Derivation {
+  readonly apiQuery: string;
+  readonly fromQuery: string;
+  readonly view: JobView;
+}
+
+/**
  * /api/jobs for a query, refreshed when the push channel says it changed (no sooner than `intervalMs` after
  * the last answer), or polled every `intervalMs` while the channel is not alive; only while the tab is
  * visible. A 401 sends the person to sign in and back to `returnTo`. Gives the query and the failure to
@@ -58,9 +75,19 @@ export function useJobView(filters: JobFilters, apiQuery: string, intervalMs: nu
   // A poll of an unchanged view is a 304, and the rows stay as they are.
   const held = useHeldAnswers<JobView>("jobs");
   const stream = useViewStream(`jobs:${apiQuery}`);
+  const derivation = useRef<Derivation | null>(null);
+  /** How the server may confirm the view shown for `apiQuery`, if it was computed here. */
+  const derivedFor = (query: string): Derived<JobView> | undefined => {
+    const last = derivation.current;
+    if (!last || last.apiQuery !== query) return undefined;
+    derivation.current = null;
+    const etag = held.heldTag(last.fromQuery);
+    if (!etag) return undefined;
+    return { from: { query: last.fromQuery, etag }, complete: (rest) => confirmedView(rest, last.view) };
+  };
   const view = useQuery({
     queryKey: ["jobs", apiQuery],
-    queryFn: async ({ signal }) => (await held.refresh(apiQuery, signal)).data,
+    queryFn: async ({ signal }) => (await held.refresh(apiQuery, signal, derivedFor(apiQuery))).data,
     refetchInterval: stream.live ? false : intervalMs,
     // A changed answer is new rows, and an unchanged one is a 304 that keeps the rows held. React Query's
     // structural sharing, which compares the new answer with the old one to keep equal parts, only costs
@@ -70,8 +97,14 @@ export function useJobView(filters: JobFilters, apiQuery: string, intervalMs: nu
     // A hidden tab stops polling and catches up when it is looked at again.
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: true,
-    placeholderData: (previous, previousQuery) =>
-      heldOrLocal(previous, previousQuery?.queryKey[1] as string | undefined, filters, apiQuery),
+    placeholderData: (previous, previousQuery) => {
+      const fromQuery = previousQuery?.queryKey[1] as string | undefined;
+      const shown = heldOrLocal(previous, fromQuery, filters, apiQuery);
+      // Computed here: the request about to go out asks the server to confirm these rows, not send them.
+      if (shown && shown !== previous && fromQuery !== undefined)
+        derivation.current = { apiQuery, fromQuery, view: shown };
+      return shown;
+    },
   });
   usePushedRefresh({
     stream,

@@ -83,6 +83,18 @@ describe("conditional answers", () => {
     expect(JSON.parse(taggedView({}, "2026-12-02T10:00:00.000Z").body)).toEqual({
       fetchedAt: "2026-12-02T10:00:00.000Z",
     });
+    // What describes the refresh, not the view, is in the body and not in the tag: a refresh that took
+    // another time to find the same jobs is still a 304.
+    const refreshed = taggedView({ jobs: [{ id: 1 }], stale: false }, "2026-12-02T10:00:20.000Z", {
+      upstream: { durationMs: 59, pages: 1, incremental: true },
+    });
+    expect(refreshed.etag).toBe(first.etag);
+    expect(JSON.parse(refreshed.body)).toEqual({
+      fetchedAt: "2026-12-02T10:00:20.000Z",
+      upstream: { durationMs: 59, pages: 1, incremental: true },
+      jobs: [{ id: 1 }],
+      stale: false,
+    });
     // A poller holding the first answer: 304, and the time of the refresh that found it unchanged.
     const unchanged = await conditionalJson(
       new Request("http://localhost/api/jobs", { headers: { "If-None-Match": first.etag } }),

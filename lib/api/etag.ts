@@ -55,14 +55,21 @@ export function taggedJson(value: unknown): TaggedBody {
 }
 
 /**
- * A polled view's JSON: `content` with `fetchedAt` before it, tagged by the content alone. A refresh that
- * changed nothing keeps the tag, so pollers get a 304 and the new time in a header (FETCHED_AT_HEADER),
- * and the push channel tells screens the time without their fetching anything.
+ * A polled view's JSON: `content` with `fetchedAt` (and `untagged`) before it, tagged by the content alone.
+ * A refresh that changed nothing keeps the tag, so pollers get a 304 and the new time in a header
+ * (FETCHED_AT_HEADER), and the push channel tells screens the time without their fetching anything.
+ * `untagged` is what describes the refresh rather than the view (how long the CommCell took, in how many
+ * pages): in the tag, each refresh made a new one, and every viewer fetched every row again per refresh.
  */
-export function taggedView(content: Readonly<Record<string, unknown>>, fetchedAt: string): TaggedBody {
+export function taggedView(
+  content: Readonly<Record<string, unknown>>,
+  fetchedAt: string,
+  untagged: Readonly<Record<string, unknown>> = {},
+): TaggedBody {
   const json = JSON.stringify(content);
+  const about = JSON.stringify({ fetchedAt, ...untagged });
   const rest = json === "{}" ? "}" : `,${json.slice(1)}`;
-  return tagged(`{"fetchedAt":${JSON.stringify(fetchedAt)}${rest}`, json, fetchedAt);
+  return tagged(`${about.slice(0, -1)}${rest}`, json, fetchedAt);
 }
 
 /** Whether an If-None-Match header names this tag (a list, weak tags, or `*`). */
@@ -81,14 +88,23 @@ function readsGzip(request: Request): boolean {
   return codings.some((coding) => coding.trim().toLowerCase() === GZIP);
 }
 
-export async function conditionalJson(request: Request, tagged: TaggedBody): Promise<Response> {
+/**
+ * `tagged` as this request asks for it: 304 to its tag, else its bytes (gzipped for a page that reads
+ * that). `vary` names the other request headers the answer depends on; `extra` is sent with it.
+ */
+export async function conditionalJson(
+  request: Request,
+  tagged: TaggedBody,
+  { vary = [], extra = {} }: { vary?: readonly string[]; extra?: Readonly<Record<string, string>> } = {},
+): Promise<Response> {
   const headers = {
     ...NO_STORE,
     ETag: tagged.etag,
     [SERVER_TIME_HEADER]: String(Date.now()),
-    // The same URL answers in two forms: a cache between must keep them apart.
-    Vary: BODY_ENCODING_HEADER,
+    // The same URL answers in several forms: a cache between must keep them apart.
+    Vary: [BODY_ENCODING_HEADER, ...vary].join(", "),
     ...(tagged.fetchedAt ? { [FETCHED_AT_HEADER]: tagged.fetchedAt } : {}),
+    ...extra,
   };
   if (matchesTag(request.headers.get("if-none-match"), tagged.etag))
     return new Response(null, { status: 304, headers });

@@ -17,6 +17,7 @@ import {
 import { DEFAULT_FILTERS, type JobFilters, serializeFilters } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
 import { type JobRow, rowOf } from "@/lib/jobs/job-row";
+import { holdsWholeSelection, narrows } from "@/lib/jobs/local-view";
 import { filterJobs, pageOf, sortJobs, updateSelection } from "@/lib/jobs/select";
 import { upstreamQueryKey, upstreamQueryOf } from "@/lib/jobs/upstream-query";
 import { answerMemo } from "./answer-memo";
@@ -102,10 +103,9 @@ export async function cachedJobs(viewer: Viewer, filters: JobFilters): Promise<K
   return { ...answer, key: cacheKey };
 }
 
-function viewOf(answer: KeyedJobs, filters: JobFilters): JobView {
-  const { jobs, total } = pageOf(selected(answer, filters), filters);
+/** Everything a view says besides its rows. */
+function viewMeta(answer: KeyedJobs, filters: JobFilters, total: number): Omit<JobView, "jobs"> {
   return {
-    jobs: jobs.map(rowOf),
     total,
     fetchedAt: new Date(answer.fetchedAt).toISOString(),
     stale: answer.stale,
@@ -119,6 +119,11 @@ function viewOf(answer: KeyedJobs, filters: JobFilters): JobView {
   };
 }
 
+function viewOf(answer: KeyedJobs, filters: JobFilters): JobView {
+  const { jobs, total } = pageOf(selected(answer, filters), filters);
+  return { jobs: jobs.map(rowOf), ...viewMeta(answer, filters, total) };
+}
+
 export async function jobView(viewer: Viewer, filters: JobFilters): Promise<JobView> {
   return viewOf(await cachedJobs(viewer, filters), filters);
 }
@@ -126,12 +131,48 @@ export async function jobView(viewer: Viewer, filters: JobFilters): Promise<JobV
 /** The JSON of a view and its entity tag, made once per answer version and filters, not once per request. */
 const bodies = answerMemo<TaggedBody>(32);
 
+/** Everything the body says besides the answer's jobs: its filters, how old, whether stale and why. */
+function bodyKey(answer: KeyedJobs, filters: JobFilters): string {
+  return `${serializeFilters(filters).toString()}|${answer.fetchedAt}|${answer.stale}|${answer.error?.message ?? ""}`;
+}
+
+function bodyOf(answer: KeyedJobs, filters: JobFilters): TaggedBody {
+  return bodies.get(answer.value, bodyKey(answer, filters), () => {
+    const { fetchedAt, upstream, ...content } = viewOf(answer, filters);
+    return taggedView(content, fetchedAt, { upstream });
+  });
+}
+
 export async function jobViewBody(viewer: Viewer, filters: JobFilters): Promise<TaggedBody> {
-  const answer = await cachedJobs(viewer, filters);
-  // Everything the body says besides the answer's jobs: how old, whether stale and why.
-  const key = `${serializeFilters(filters).toString()}|${answer.fetchedAt}|${answer.stale}|${answer.error?.message ?? ""}`;
-  return bodies.get(answer.value, key, () => {
-    const { fetchedAt, ...content } = viewOf(answer, filters);
-    return taggedView(content, fetchedAt);
+  return bodyOf(await cachedJobs(viewer, filters), filters);
+}
+
+/** The rowless bodies of confirmed views (lib/http/derived-rows.ts), per answer version and filters. */
+const rowlessBodies = answerMemo<TaggedBody>(32);
+
+/**
+ * The view of `filters` without its rows, when the browser holds the view `from` as this server has it now
+ * (the same tag) and that view determines this one's rows exactly (lib/jobs/local-view.ts): then the rows
+ * the browser computed are this view's, and sending them again would only cost. It carries the full view's
+ * tag, so the browser's next poll of it is a 304. Null when the browser's rows cannot be trusted: another
+ * tag (the answer moved on since), or a view they do not determine.
+ */
+export async function confirmedJobViewBody(
+  viewer: Viewer,
+  filters: JobFilters,
+  from: { readonly filters: JobFilters; readonly etag: string },
+): Promise<TaggedBody | null> {
+  if (!narrows(filters, from.filters)) return null;
+  // One answer for every step below: a refresh between two of them must not pair rows of one answer
+  // with a tag of another. Narrowing means the same upstream query, so the same cache answer.
+  const answer = await cachedJobs(viewer, from.filters);
+  const held = pageOf(selected(answer, from.filters), from.filters);
+  if (!holdsWholeSelection({ filters: from.filters, jobs: held.jobs, total: held.total })) return null;
+  if (bodyOf(answer, from.filters).etag !== from.etag) return null;
+  const full = bodyOf(answer, filters);
+  return rowlessBodies.get(answer.value, bodyKey(answer, filters), () => {
+    const { total } = pageOf(selected(answer, filters), filters);
+    const { fetchedAt, upstream, ...content } = viewMeta(answer, filters, total);
+    return { ...taggedView(content, fetchedAt, { upstream }), etag: full.etag };
   });
 }

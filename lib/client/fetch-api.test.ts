@@ -9,6 +9,7 @@ let server: Server;
 let base = "";
 let body = { version: 1 };
 let requests: Array<string | undefined> = [];
+let derivedAsks: Array<string | undefined> = [];
 const LARGE = {
   jobs: Array.from({ length: 10_000 }, (_, id) => ({ id, client: `fs-lön-${id % 97}`, status: "Completed" })),
 };
@@ -41,6 +42,20 @@ beforeAll(async () => {
       // The head and a first piece of the body, and then nothing: the rest never comes.
       response.writeHead(200, { "Content-Type": "application/gzip", "X-Body-Encoding": "gzip" });
       response.write(gzipSync(JSON.stringify(LARGE)).subarray(0, 4096));
+      return;
+    }
+    if (request.url === "/derivable" || request.url === "/confirms-anyway") {
+      // As /api/jobs answers: without rows when the page names the held view by its current tag (or,
+      // wrongly, always), with them otherwise.
+      derivedAsks.push(request.headers["x-derived-from"] as string | undefined);
+      const confirms =
+        request.url === "/confirms-anyway" || request.headers["x-derived-from-tag"] === '"held"';
+      response.writeHead(200, {
+        "Content-Type": "application/json",
+        ETag: '"sorted"',
+        ...(confirms ? { "X-Derived-Rows": "confirmed" } : {}),
+      });
+      response.end(JSON.stringify(confirms ? { total: 2 } : { total: 2, jobs: [2, 1] }));
       return;
     }
     if (request.url === "/always-304" || sent === etag) {
@@ -128,5 +143,64 @@ describe("refreshHeld", () => {
     // No header, or one that is not a time: the held view as it was.
     expect((await refreshHeld(`${base}/view`, undefined, held, '"v1"')).data).toBe(held);
     expect((await refreshHeld(`${base}/misdated`, undefined, held, '"v1"')).data).toBe(held);
+  });
+
+  describe("a view the page derived from one it holds", () => {
+    type View = { total: number; jobs: number[] };
+    const local: View = { total: 2, jobs: [2, 1] };
+    const derived = (etag: string, total = 2) => ({
+      from: { query: "sort=-id", etag },
+      complete: (rest: unknown) => {
+        const answer = rest as { total: number };
+        return answer.total === total ? { ...answer, jobs: local.jobs } : null;
+      },
+    });
+
+    it("names the held view and, confirmed, completes the rowless answer with the rows derived", async () => {
+      derivedAsks = [];
+      const answer = await refreshHeld<View>(
+        `${base}/derivable`,
+        undefined,
+        undefined,
+        null,
+        derived('"held"'),
+      );
+      expect(derivedAsks).toEqual(["sort=-id"]);
+      expect(answer.data).toEqual({ total: 2, jobs: [2, 1] });
+      expect(answer.data.jobs).toBe(local.jobs);
+      expect(answer.etag).toBe('"sorted"');
+    });
+
+    it("takes the server's rows when it does not confirm the held view", async () => {
+      const answer = await refreshHeld<View>(
+        `${base}/derivable`,
+        undefined,
+        undefined,
+        null,
+        derived('"old"'),
+      );
+      expect(answer.data).toEqual({ total: 2, jobs: [2, 1] });
+      expect(answer.data.jobs).not.toBe(local.jobs);
+    });
+
+    it("asks again for the whole view when a confirmation does not fit the rows derived", async () => {
+      derivedAsks = [];
+      const answer = await refreshHeld<View>(
+        `${base}/derivable`,
+        undefined,
+        undefined,
+        null,
+        derived('"held"', 3),
+      );
+      // The second request names no held view, so the server sends the rows.
+      expect(derivedAsks).toEqual(["sort=-id", undefined]);
+      expect(answer.data).toEqual({ total: 2, jobs: [2, 1] });
+      expect(answer.data.jobs).not.toBe(local.jobs);
+    });
+
+    it("reads a rowless answer it did not ask for as the answer it is", async () => {
+      const answer = await refreshHeld<View>(`${base}/confirms-anyway`, undefined, undefined, null);
+      expect(answer.data).toEqual({ total: 2 });
+    });
   });
 });

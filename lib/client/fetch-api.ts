@@ -2,6 +2,12 @@
 // status and the server's own message, so a page can say what went wrong (and spot a 401). Answers of
 // polled views come as the gzip the server made once per version (lib/http/gzipped-body.ts), read here.
 
+import {
+  DERIVED_FROM_HEADER,
+  DERIVED_FROM_TAG_HEADER,
+  DERIVED_ROWS_CONFIRMED,
+  DERIVED_ROWS_HEADER,
+} from "@/lib/http/derived-rows";
 import { FETCHED_AT_HEADER, fetchedAtOf } from "@/lib/http/fetched-at";
 import { BODY_ENCODING_HEADER, GZIP } from "@/lib/http/gzipped-body";
 import { readTextSliced } from "./sliced-read";
@@ -50,17 +56,36 @@ async function jsonOf(response: Response): Promise<unknown> {
 
 export type Tagged<T> =
   | { readonly kind: "unchanged"; readonly headers: Headers }
-  | { readonly kind: "fresh"; readonly data: T; readonly etag: string | null; readonly headers: Headers };
+  | { readonly kind: "fresh"; readonly data: T; readonly etag: string | null; readonly headers: Headers }
+  /** The view without its rows: the ones the page derived are the server's (lib/http/derived-rows.ts). */
+  | {
+      readonly kind: "confirmed";
+      readonly rest: unknown;
+      readonly etag: string | null;
+      readonly headers: Headers;
+    };
+
+/** The held view a page derived the one it asks for from, named so the server can confirm its rows. */
+export interface DerivedFrom {
+  readonly query: string;
+  readonly etag: string;
+}
 
 /** As fetchApi, sending the tag of the answer held (If-None-Match): "unchanged" when the server says 304. */
 export async function fetchApiTagged<T>(
   path: string,
   signal: AbortSignal | undefined,
   etag: string | null,
+  derivedFrom?: DerivedFrom,
 ): Promise<Tagged<T>> {
   let response: Response;
+  const headers = apiRequestHeaders(etag);
+  if (derivedFrom) {
+    headers[DERIVED_FROM_HEADER] = derivedFrom.query;
+    headers[DERIVED_FROM_TAG_HEADER] = derivedFrom.etag;
+  }
   try {
-    response = await fetch(path, { signal, headers: apiRequestHeaders(etag) });
+    response = await fetch(path, { signal, headers });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiFailure(0, "The dashboard's server could not be reached.");
@@ -75,7 +100,17 @@ export async function fetchApiTagged<T>(
       body?.error?.message ?? `The server answered HTTP ${response.status}.`,
     );
   if (!body) throw new ApiFailure(response.status, "The server's answer was not JSON.");
-  return { kind: "fresh", data: body, etag: response.headers.get("etag"), headers: response.headers };
+  const tag = response.headers.get("etag");
+  if (derivedFrom && response.headers.get(DERIVED_ROWS_HEADER) === DERIVED_ROWS_CONFIRMED)
+    return { kind: "confirmed", rest: body, etag: tag, headers: response.headers };
+  return { kind: "fresh", data: body, etag: tag, headers: response.headers };
+}
+
+/** A view the page derived from one it holds: which one, and how the server's rowless answer completes it. */
+export interface Derived<T> {
+  readonly from: DerivedFrom;
+  /** The view from the server's answer without rows and the rows derived; null when they do not fit. */
+  readonly complete: (rest: unknown) => T | null;
 }
 
 export interface Refreshed<T> {
@@ -95,10 +130,18 @@ export async function refreshHeld<T>(
   signal: AbortSignal | undefined,
   held: T | undefined,
   heldTag: string | null,
+  derived?: Derived<T>,
 ): Promise<Refreshed<T>> {
   const tag = held === undefined ? null : heldTag;
-  const answer = await fetchApiTagged<T>(path, signal, tag);
+  const answer = await fetchApiTagged<T>(path, signal, tag, derived?.from);
   if (answer.kind === "fresh") return { data: answer.data, etag: answer.etag, headers: answer.headers };
+  if (answer.kind === "confirmed") {
+    const data = derived?.complete(answer.rest) ?? null;
+    if (data !== null) return { data, etag: answer.etag, headers: answer.headers };
+    // The server confirmed rows the page cannot match with what it said of them (another total): asked
+    // again for the whole view, which is the server's word whatever the page computed.
+    return refreshHeld(path, signal, held, heldTag);
+  }
   if (held === undefined) throw new ApiFailure(304, "The server answered 304 to a request without a tag.");
   return {
     data: withFetchedAt(held, answer.headers.get(FETCHED_AT_HEADER)),
