@@ -155,16 +155,12 @@ describe("refreshHeld", () => {
         return answer.total === total ? { ...answer, jobs: local.jobs } : null;
       },
     });
+    const refreshDerived = (etag: string, total = 2) =>
+      refreshHeld<View>(`${base}/derivable`, undefined, undefined, null, derived(etag, total));
 
     it("names the held view and, confirmed, completes the rowless answer with the rows derived", async () => {
       derivedAsks = [];
-      const answer = await refreshHeld<View>(
-        `${base}/derivable`,
-        undefined,
-        undefined,
-        null,
-        derived('"held"'),
-      );
+      const answer = await refreshDerived('"held"');
       expect(derivedAsks).toEqual(["sort=-id"]);
       expect(answer.data).toEqual({ total: 2, jobs: [2, 1] });
       expect(answer.data.jobs).toBe(local.jobs);
@@ -172,26 +168,14 @@ describe("refreshHeld", () => {
     });
 
     it("takes the server's rows when it does not confirm the held view", async () => {
-      const answer = await refreshHeld<View>(
-        `${base}/derivable`,
-        undefined,
-        undefined,
-        null,
-        derived('"old"'),
-      );
+      const answer = await refreshDerived('"old"');
       expect(answer.data).toEqual({ total: 2, jobs: [2, 1] });
       expect(answer.data.jobs).not.toBe(local.jobs);
     });
 
     it("asks again for the whole view when a confirmation does not fit the rows derived", async () => {
       derivedAsks = [];
-      const answer = await refreshHeld<View>(
-        `${base}/derivable`,
-        undefined,
-        undefined,
-        null,
-        derived('"held"', 3),
-      );
+      const answer = await refreshDerived('"held"', 3);
       // The second request names no held view, so the server sends the rows.
       expect(derivedAsks).toEqual(["sort=-id", undefined]);
       expect(answer.data).toEqual({ total: 2, jobs: [2, 1] });
