@@ -11,6 +11,8 @@ export interface Cluster {
   readonly simulator: RunningSimulator;
   readonly origins: readonly string[];
   simulatorState(): Promise<{ logins: number; requests: Record<string, number> }>;
+  /** Moves the simulator's clock on (it barely moves by itself), so that running jobs change. */
+  advanceClock(seconds: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -78,6 +80,14 @@ export async function startCluster(options: {
         headers: { Authorization: `Bearer ${simulator.adminToken}` },
       });
       return (await response.json()) as { logins: number; requests: Record<string, number> };
+    },
+    async advanceClock(seconds) {
+      const response = await fetch(new URL("clock/advance", simulator.adminUrl), {
+        method: "POST",
+        headers: { Authorization: `Bearer ${simulator.adminToken}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ seconds }),
+      });
+      if (!response.ok) throw new Error(`clock/advance: HTTP ${response.status}`);
     },
     async stop() {
       for (const child of children) {

@@ -43,6 +43,29 @@ export const resetPeak = () => admin("POST", "state/reset-peak");
 export const setReason = (jobId: number, text: string) => admin("PUT", `jobs/${jobId}/reason`, { text });
 export const advanceClock = (seconds: number) => admin("POST", "clock/advance", { seconds });
 
+/**
+ * Moves a simulator's clock on by `seconds` every `everyMs` until the returned stop is called: the specs'
+ * simulators barely move by themselves, and a refresh that finds the same jobs is no new answer (the same
+ * tag, nothing pushed, nothing fetched).
+ */
+export function keepClockMoving(
+  advance: (seconds: number) => Promise<unknown>,
+  seconds: number,
+  everyMs: number,
+): () => Promise<void> {
+  let moving = true;
+  const mover = (async () => {
+    while (moving) {
+      await advance(seconds);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return async () => {
+    moving = false;
+    await mover;
+  };
+}
+
 /** Pauses, resumes or kills a job through the CommCell API itself, as an operator would. */
 export async function jobAction(jobId: number, action: "pause" | "resume" | "kill"): Promise<void> {
   const response = await fetch(`${ROOT}Job/${jobId}/action/${action}`, {

@@ -6,6 +6,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { forEachEvent, type StreamEvent } from "../lib/test/sse-events";
 import { type Cluster, startCluster } from "./cluster";
+import { advanceClock, keepClockMoving } from "./simulator";
 
 /** The events of a stream over `forMs`. */
 async function readEvents(response: Response, forMs: number): Promise<StreamEvent[]> {
@@ -27,7 +28,9 @@ test.describe("the stream route", () => {
     // What keeps compression and proxies from holding the events back.
     expect(stream.headers.get("cache-control")).toBe("no-cache, no-transform");
     expect(stream.headers.get("content-encoding")).toBeNull();
-    // The route's own tags meanwhile (the main server's cache lives 1 s: each refresh is a new answer).
+    // The route's own tags meanwhile. The main server's cache lives 1 s and the simulator's clock is moved
+    // on every second, so running jobs move and each refresh is a new answer.
+    const stopClock = keepClockMoving(advanceClock, 30, 1000);
     const routeTags = new Set<string>();
     let polling = true;
     const poller = (async () => {
@@ -40,6 +43,7 @@ test.describe("the stream route", () => {
     const events = await readEvents(stream, 4500);
     polling = false;
     await poller;
+    await stopClock();
     expect(events[0]?.event).toBe("heartbeat");
     const notices = events.filter((e) => e.event === "view") as { data: { view: string; etag: string } }[];
     // The view named as it was asked, a new tag with each refresh, and tags the route itself gave.
@@ -102,7 +106,10 @@ test.describe("the explorer on the push channel", () => {
     await expect(page.locator("tbody tr[data-job-id]").first()).toBeVisible();
     // Once the stream has spoken, polling every second stops: the cache refreshes every 6 s.
     await page.waitForTimeout(2000);
+    // Jobs move between refreshes, so each refresh is a new answer the page is told of and fetches.
+    const stopClock = keepClockMoving((seconds) => cluster.advanceClock(seconds), 60, 3000);
     const fetches = await requestsTo(page, "/api/jobs", 15_000);
+    await stopClock();
     expect(fetches).toBeGreaterThanOrEqual(1); // refreshes were seen
     expect(fetches).toBeLessThanOrEqual(5); // polling would have been about 15
     expect(streams).toHaveLength(1);
@@ -129,7 +136,9 @@ test.describe("the explorer on the push channel", () => {
     await second.waitForTimeout(3000);
     expect(streams).toHaveLength(1);
     // The second tab hears the refreshes through the first one's stream: it fetches, and does not poll.
+    const stopClock = keepClockMoving((seconds) => cluster.advanceClock(seconds), 60, 3000);
     const heard = await requestsTo(second, "/api/jobs", 13_000);
+    await stopClock();
     expect(heard).toBeGreaterThanOrEqual(1);
     expect(heard).toBeLessThanOrEqual(5);
     await first.close();
