@@ -44,25 +44,24 @@ export const setReason = (jobId: number, text: string) => admin("PUT", `jobs/${j
 export const advanceClock = (seconds: number) => admin("POST", "clock/advance", { seconds });
 
 /**
- * Moves a simulator's clock on by `seconds` every `everyMs` until the returned stop is called: the specs'
- * simulators barely move by themselves, and a refresh that finds the same jobs is no new answer (the same
- * tag, nothing pushed, nothing fetched).
+ * Changes a simulator's jobs every `everyMs` (`change` is given the step's number) until the returned stop
+ * is called: the specs' simulators barely move by themselves, and a refresh that finds the same jobs is no
+ * new answer (the same tag, nothing pushed, nothing fetched).
  */
-export function keepClockMoving(
-  advance: (seconds: number) => Promise<unknown>,
-  seconds: number,
+export function keepChanging(
+  change: (step: number) => Promise<unknown>,
   everyMs: number,
 ): () => Promise<void> {
-  let moving = true;
-  const mover = (async () => {
-    while (moving) {
-      await advance(seconds);
+  let changing = true;
+  const changer = (async () => {
+    for (let step = 0; changing; step++) {
+      await change(step);
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();
   return async () => {
-    moving = false;
-    await mover;
+    changing = false;
+    await changer;
   };
 }
 

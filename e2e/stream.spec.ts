@@ -6,7 +6,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { forEachEvent, type StreamEvent } from "../lib/test/sse-events";
 import { type Cluster, startCluster } from "./cluster";
-import { advanceClock, keepClockMoving } from "./simulator";
+import { keepChanging, setReason, simulatorJobs } from "./simulator";
 
 /** The events of a stream over `forMs`. */
 async function readEvents(response: Response, forMs: number): Promise<StreamEvent[]> {
@@ -28,9 +28,12 @@ test.describe("the stream route", () => {
     // What keeps compression and proxies from holding the events back.
     expect(stream.headers.get("cache-control")).toBe("no-cache, no-transform");
     expect(stream.headers.get("content-encoding")).toBeNull();
-    // The route's own tags meanwhile. The main server's cache lives 1 s and the simulator's clock is moved
-    // on every second, so running jobs move and each refresh is a new answer.
-    const stopClock = keepClockMoving(advanceClock, 30, 1000);
+    // The route's own tags meanwhile. The main server's cache lives 1 s, and an active job's pending reason
+    // changes every second (not the shared simulator's clock, which would move every later spec's jobs),
+    // so each refresh is a new answer.
+    const [active] = await simulatorJobs("jobCategory=Active&jobFilter=");
+    if (!active) throw new Error("the simulator should have active jobs");
+    const stopClock = keepChanging((step) => setReason(active.jobId, `stream spec, step ${step}`), 1000);
     const routeTags = new Set<string>();
     let polling = true;
     const poller = (async () => {
@@ -107,7 +110,7 @@ test.describe("the explorer on the push channel", () => {
     // Once the stream has spoken, polling every second stops: the cache refreshes every 6 s.
     await page.waitForTimeout(2000);
     // Jobs move between refreshes, so each refresh is a new answer the page is told of and fetches.
-    const stopClock = keepClockMoving((seconds) => cluster.advanceClock(seconds), 60, 3000);
+    const stopClock = keepChanging(() => cluster.advanceClock(60), 3000);
     const fetches = await requestsTo(page, "/api/jobs", 15_000);
     await stopClock();
     expect(fetches).toBeGreaterThanOrEqual(1); // refreshes were seen
@@ -136,7 +139,7 @@ test.describe("the explorer on the push channel", () => {
     await second.waitForTimeout(3000);
     expect(streams).toHaveLength(1);
     // The second tab hears the refreshes through the first one's stream: it fetches, and does not poll.
-    const stopClock = keepClockMoving((seconds) => cluster.advanceClock(seconds), 60, 3000);
+    const stopClock = keepChanging(() => cluster.advanceClock(60), 3000);
     const heard = await requestsTo(second, "/api/jobs", 13_000);
     await stopClock();
     expect(heard).toBeGreaterThanOrEqual(1);
