@@ -81,8 +81,17 @@ interface Fold {
   readonly clientId: number | null;
   readonly clientName: string;
   agent: string | null;
-  lastSuccess: (JobRef & { level: string | null; size: number | null }) | null;
-  lastAttempt: (JobRef & { status: string | null; success: boolean }) | null;
+  // The last success and the last attempt as plain fields, not objects: a fold of a year's history in
+  // date order replaces them at almost every job, and one object per job was most of the fold's garbage.
+  // A report makes the objects it shows. successEnd and attemptEnd are -Infinity before any.
+  successId: number;
+  successEnd: number;
+  successLevel: string | null;
+  successSize: number | null;
+  attemptId: number;
+  attemptEnd: number;
+  attemptStatus: string | null;
+  attemptSuccess: boolean;
   /** Failures after the last success, by job id (a job seen twice counts once). */
   readonly strikes: Map<number, number>;
 }
@@ -142,12 +151,13 @@ export interface CoverageReport {
 }
 
 const rank = (state: CoverageState) => COVERAGE_STATES.indexOf(state);
-const clientKey = (id: number | null, name: string) => (id !== null ? `i${id}` : `n${name}`);
+// A client's id when it has one (a number: no string made per job), else its name.
+const clientKey = (id: number | null, name: string): number | string => id ?? `n${name}`;
 
 export class CoverageIndex {
   private readonly folds = new Map<number | string, Fold>();
   private readonly seen = new WeakSet<Job>();
-  private readonly groups = new Map<string, Set<string>>();
+  private readonly groups = new Map<number | string, Set<string>>();
 
   /** Takes in one job; a job object already taken in is skipped, so a whole new answer can be offered. */
   add(job: Job): void {
@@ -173,30 +183,33 @@ export class CoverageIndex {
         clientId: job.client?.id ?? null,
         clientName: job.client?.name ?? "",
         agent: job.appType?.name ?? null,
-        lastSuccess: null,
-        lastAttempt: null,
+        successId: 0,
+        successEnd: Number.NEGATIVE_INFINITY,
+        successLevel: null,
+        successSize: null,
+        attemptId: 0,
+        attemptEnd: Number.NEGATIVE_INFINITY,
+        attemptStatus: null,
+        attemptSuccess: false,
         strikes: new Map(),
       };
       this.folds.set(key, fold);
     }
     const end = job.endTime;
-    if (
-      !fold.lastAttempt ||
-      end > fold.lastAttempt.endTime ||
-      (end === fold.lastAttempt.endTime && job.id > fold.lastAttempt.jobId)
-    )
-      fold.lastAttempt = { jobId: job.id, endTime: end, status: job.status, success: outcome === "success" };
+    if (end > fold.attemptEnd || (end === fold.attemptEnd && job.id > fold.attemptId)) {
+      fold.attemptId = job.id;
+      fold.attemptEnd = end;
+      fold.attemptStatus = job.status;
+      fold.attemptSuccess = outcome === "success";
+    }
+    if (end <= fold.successEnd) return;
     if (outcome === "success") {
-      if (!fold.lastSuccess || end > fold.lastSuccess.endTime) {
-        fold.lastSuccess = {
-          jobId: job.id,
-          endTime: end,
-          level: job.backupLevel?.name ?? null,
-          size: job.sizeOfApplication,
-        };
-        for (const [id, at] of fold.strikes) if (at <= end) fold.strikes.delete(id);
-      }
-    } else if (!fold.lastSuccess || end > fold.lastSuccess.endTime) {
+      fold.successId = job.id;
+      fold.successEnd = end;
+      fold.successLevel = job.backupLevel?.name ?? null;
+      fold.successSize = job.sizeOfApplication;
+      if (fold.strikes.size > 0) for (const [id, at] of fold.strikes) if (at <= end) fold.strikes.delete(id);
+    } else {
       fold.strikes.set(job.id, end);
     }
   }
@@ -230,7 +243,15 @@ export class CoverageIndex {
       base: { id: number | null; name: string; agent: string | null },
       inv: InventorySubclient | null,
     ) => {
-      const fromJobs = fold?.lastSuccess ?? null;
+      const fromJobs =
+        fold && fold.successEnd > Number.NEGATIVE_INFINITY
+          ? {
+              jobId: fold.successId,
+              endTime: fold.successEnd,
+              level: fold.successLevel,
+              size: fold.successSize,
+            }
+          : null;
       // The inventory's last backup stands in only where the history does not reach: within it, the jobs
       // decide (the inventory counts a database's "completed with errors" as a backup; the SLA does not).
       const fromInventory =
@@ -238,7 +259,15 @@ export class CoverageIndex {
           ? { jobId: null, endTime: inv.lastBackupTime, level: null, size: null }
           : null;
       const lastSuccess = fromInventory ?? fromJobs;
-      const attempt = fold?.lastAttempt ?? null;
+      const attempt =
+        fold && fold.attemptEnd > Number.NEGATIVE_INFINITY
+          ? {
+              jobId: fold.attemptId,
+              endTime: fold.attemptEnd,
+              status: fold.attemptStatus,
+              success: fold.attemptSuccess,
+            }
+          : null;
       let state: CoverageState;
       if (inv && !inv.backupEnabled) state = "excluded";
       else if (!lastSuccess) state = "never_backed_up";
@@ -272,7 +301,7 @@ export class CoverageIndex {
         entries.push({ clientId: fold.clientId, clientName: fold.clientName, sub: judge(fold, fold, null) });
     }
     const byClient = new Map<
-      string,
+      number | string,
       { id: number | null; name: string; groups: string[]; subclients: SubclientCoverage[] }
     >();
     for (const entry of entries) {
