@@ -112,7 +112,7 @@ export async function runWallSoak(cycles: number): Promise<string> {
       else if (!response.ok()) failures++;
     });
     await page.goto(`${APP}/wall?type=all&window=24h&refresh=1`);
-    await page.waitForSelector("[data-panel=savings] svg.recharts-surface", { timeout: 120_000 });
+    await page.waitForSelector("[data-testid=savings-chart]", { timeout: 120_000 });
     const waitFor = async (count: number) => {
       while (answers < count)
         await page.waitForResponse((r) => r.url().includes("/api/wall"), { timeout: 30_000 });

@@ -1,19 +1,15 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { memo, useEffect, useState } from "react";
 import { savingsPercentOf } from "@/lib/jobs/overview-metrics";
 import type { WallSummary } from "@/lib/jobs/wall-summary";
-
-// recharts is loaded only when the savings panel is on screen.
-const WallSavingsChart = dynamic(() => import("./wall-savings-chart"), { ssr: false });
+import { WallSavingsChart } from "./wall-savings-chart";
 
 /**
  * The week's savings as one big percentage, and per day as bars. Drawn again only when the savings change:
  * the screen renders every second for its clock, and an answer whose savings equal the held ones keeps
- * them as the same object (React Query's structural sharing). Without this, every tick ran recharts' whole
- * render for an unchanged chart: about 700 of the 1,170 functions the wall ran per second, the code V8
- * kept compiling to higher tiers hour after hour.
+ * them as the same object (React Query's structural sharing). Without this, every tick drew an unchanged
+ * chart again (with recharts, as it was then: about 700 of the 1,170 functions the wall ran per second).
  */
 export const WallSavings = memo(function WallSavings({ savings }: { savings: WallSummary["savings"] }) {
   const [fontPx, setFontPx] = useState(16);
