@@ -96,6 +96,26 @@ interface Fold {
   readonly strikes: Map<number, number>;
 }
 
+function lastSuccessOf(fold: Fold) {
+  if (fold.successEnd === Number.NEGATIVE_INFINITY) return null;
+  return {
+    jobId: fold.successId,
+    endTime: fold.successEnd,
+    level: fold.successLevel,
+    size: fold.successSize,
+  };
+}
+
+function lastAttemptOf(fold: Fold) {
+  if (fold.attemptEnd === Number.NEGATIVE_INFINITY) return null;
+  return {
+    jobId: fold.attemptId,
+    endTime: fold.attemptEnd,
+    status: fold.attemptStatus,
+    success: fold.attemptSuccess,
+  };
+}
+
 /** A subclient's key: its id (a number, the common case and the inventory's), else client and name. */
 function keyOf(job: Job): number | string | null {
   const sub = job.subclient;
@@ -243,15 +263,7 @@ export class CoverageIndex {
       base: { id: number | null; name: string; agent: string | null },
       inv: InventorySubclient | null,
     ) => {
-      const fromJobs =
-        fold && fold.successEnd > Number.NEGATIVE_INFINITY
-          ? {
-              jobId: fold.successId,
-              endTime: fold.successEnd,
-              level: fold.successLevel,
-              size: fold.successSize,
-            }
-          : null;
+      const fromJobs = fold ? lastSuccessOf(fold) : null;
       // The inventory's last backup stands in only where the history does not reach: within it, the jobs
       // decide (the inventory counts a database's "completed with errors" as a backup; the SLA does not).
       const fromInventory =
@@ -259,15 +271,7 @@ export class CoverageIndex {
           ? { jobId: null, endTime: inv.lastBackupTime, level: null, size: null }
           : null;
       const lastSuccess = fromInventory ?? fromJobs;
-      const attempt =
-        fold && fold.attemptEnd > Number.NEGATIVE_INFINITY
-          ? {
-              jobId: fold.attemptId,
-              endTime: fold.attemptEnd,
-              status: fold.attemptStatus,
-              success: fold.attemptSuccess,
-            }
-          : null;
+      const attempt = fold ? lastAttemptOf(fold) : null;
       let state: CoverageState;
       if (inv && !inv.backupEnabled) state = "excluded";
       else if (!lastSuccess) state = "never_backed_up";
