@@ -33,7 +33,7 @@ test.describe("the stream route", () => {
     // so each refresh is a new answer.
     const [active] = await simulatorJobs("jobCategory=Active&jobFilter=");
     if (!active) throw new Error("the simulator should have active jobs");
-    const stopClock = keepChanging((step) => setReason(active.jobId, `stream spec, step ${step}`), 1000);
+    const stopChanging = keepChanging((step) => setReason(active.jobId, `stream spec, step ${step}`), 1000);
     const routeTags = new Set<string>();
     let polling = true;
     const poller = (async () => {
@@ -46,7 +46,7 @@ test.describe("the stream route", () => {
     const events = await readEvents(stream, 4500);
     polling = false;
     await poller;
-    await stopClock();
+    await stopChanging();
     expect(events[0]?.event).toBe("heartbeat");
     const notices = events.filter((e) => e.event === "view") as { data: { view: string; etag: string } }[];
     // The view named as it was asked, a new tag with each refresh, and tags the route itself gave.

@@ -2,6 +2,7 @@
 // data is when the CommCell fails and clears when it recovers, rotates, and captions what it covers.
 
 import type { Page, TestInfo } from "@playwright/test";
+import type { WallSummary } from "../lib/jobs/wall-summary";
 import { DISPLAY_KEY, PRIVATE_PORT } from "../playwright.config";
 import { expect, test } from "./fixtures";
 import { countRenders, drawsOverTwoTicks, rendersOf } from "./render-count";
@@ -198,7 +199,7 @@ test("the savings chart draws each day's application and media bytes against its
   const chart = page.getByTestId("savings-chart");
   await expect(chart).toBeVisible();
   const answer = (await (await page.request.get("/api/wall?type=all&window=7d")).json()) as {
-    summary: { savings: { days: { key: string; applicationBytes: number; mediaBytes: number }[] } };
+    summary: WallSummary;
   };
   const days = answer.summary.savings.days;
   expect(days.length).toBeGreaterThan(1);

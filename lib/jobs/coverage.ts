@@ -70,11 +70,6 @@ export function backupOutcome(job: Job): Outcome {
   }
 }
 
-export interface JobRef {
-  readonly jobId: number;
-  readonly endTime: number;
-}
-
 interface Fold {
   readonly id: number | null;
   readonly name: string;

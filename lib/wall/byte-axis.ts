@@ -1,11 +1,8 @@
-// The wall's savings bars drawn without a chart library: the scale of their axis. Pure, so its rounding is
-// tested without a browser. A TV redraws the chart at every change of the week's sizes for weeks; recharts
-// did so through its store and selectors, and V8 kept compiling more of that code to higher tiers as the
-// days went by (the 5,000-cycle soak: 160 of the 181 functions newly optimized between cycles 1,500 and
-// 4,000 were in recharts' chunk, the heap growing with them).
+// The axis of the wall's savings bars (components/wall/wall-savings-chart.tsx, which says why they are not
+// drawn by recharts). Pure, so its rounding is tested without a browser.
 
 const KIB = 1024;
-/** Interval sizes tried, in tenths of a power of ten of the unit: 1, 2, 2.5, 5 (then 10). */
+/** Interval sizes tried, as multiples of a power of ten of the unit: 1, 2, 2.5, 5 (then 10). */
 const STEPS = [1, 2, 2.5, 5, 10];
 
 export interface ByteAxis {
