@@ -1,17 +1,22 @@
 // Formatting at the edge: sizes in binary units, durations as "2 h 14 m", times relative to now and
 // absolute in the viewer's chosen time zone with its offset written. The domain keeps bytes, seconds and
-// epoch milliseconds; only components call these.
+// epoch milliseconds; only components call these (and the wall chart's axis, to step in the unit its
+// labels are written in).
 
 const UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"] as const;
 
+/** The power of 1024 a size is written in: its largest unit of which it has at least one (B to PiB). */
+export function binaryUnitOf(bytes: number): number {
+  let unit = 0;
+  for (let value = Math.abs(bytes); value >= 1024 && unit < UNITS.length - 1; value /= 1024) unit++;
+  return unit;
+}
+
 export function formatBytes(bytes: number | null): string {
   if (bytes === null) return "–";
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
+  const unit = binaryUnitOf(bytes);
+  // A power of two: dividing by it is exact, as the repeated halvings by 1024 it replaces were.
+  const value = bytes / 1024 ** unit;
   return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
 }
 

@@ -1,6 +1,8 @@
 // The axis of the wall's savings bars (components/wall/wall-savings-chart.tsx, which says why they are not
 // drawn by recharts). Pure, so its rounding is tested without a browser.
 
+import { binaryUnitOf } from "@/lib/jobs/format";
+
 const KIB = 1024;
 /** Interval sizes tried, as multiples of a power of ten of the unit: 1, 2, 2.5, 5 (then 10). */
 const STEPS = [1, 2, 2.5, 5, 10];
@@ -17,8 +19,8 @@ export interface ByteAxis {
  */
 export function byteAxis(max: number, intervals = 4): ByteAxis {
   if (!Number.isFinite(max) || max <= 0) return { ticks: [0, KIB], top: KIB };
-  let unit = 1;
-  while (max / unit >= KIB && unit < KIB ** 5) unit *= KIB;
+  // The unit formatBytes writes the top in, so the ticks are round in the labels' own unit.
+  const unit = KIB ** binaryUnitOf(max);
   const inUnit = max / unit;
   const rough = inUnit / intervals;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
