@@ -94,6 +94,21 @@ describe("sharing through Redis", () => {
     expect((await b.attempt("alice", "10.0.0.1")).allowed).toBe(true);
   });
 
+  it("lets at most four of 200 parallel wrong passwords over two instances reach the CommCell", async () => {
+    const [a, b] = [
+      new SharedSignIns(new SignInLimiter(), await link()),
+      new SharedSignIns(new SignInLimiter(), await link()),
+    ];
+    let reached = 0;
+    const guess = async (instance: SharedSignIns, n: number) => {
+      const attempt = await instance.attempt("svc-parallel", `10.1.${n % 50}.1`);
+      if (attempt.allowed) reached++;
+    };
+    await Promise.all(Array.from({ length: 200 }, (_, n) => guess(n % 2 ? a : b, n)));
+    // Three free failures, and the fourth sets the first wait: the fifth and every later one wait.
+    expect(reached).toBe(4);
+  });
+
   it("ends a session on every instance when it is revoked on one", async () => {
     const [here, there] = [new Revocations(), new Revocations()];
     shareRevocations(await link(), here);
