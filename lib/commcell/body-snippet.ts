@@ -16,7 +16,8 @@ export function bodySnippet(body: string, length = SNIPPET_LENGTH): string {
 
 /** The `<title>` of an HTML error page (IIS and proxies send those), or null. */
 export function htmlTitle(body: string): string | null {
-  const match = /<title[^>]*>([^<]*)<\/title>/i.exec(body.slice(0, 20_000));
+  // Bounded runs: with [^>]*, a body of "<title" repeated scanned to its end from each one (quadratic).
+  const match = /<title[^>]{0,200}>([^<]{0,1000})<\/title>/i.exec(body.slice(0, 20_000));
   const title = match?.[1]?.replace(/\s+/g, " ").trim();
   return title ? title : null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeJobSummary } from "@/lib/commcell/normalize";
 import type { Job } from "./job";
-import { classifyReason, groupStoppedJobs } from "./reason-class";
+import { classifyReason, groupStoppedJobs, REASON_RULES, REASON_SCAN_CHARS } from "./reason-class";
 
 describe("classifyReason", () => {
   it("classes the reasons the seed and the simulator show", () => {
@@ -36,6 +36,24 @@ describe("classifyReason", () => {
     ).toBe("another_job");
     expect(classifyReason("Something nobody has seen before")).toBe("other");
     expect(classifyReason(null)).toBe("other");
+  });
+
+  it("reads only the start of a reason, so the CommCell's text bounds no work", () => {
+    const late = `${"x".repeat(REASON_SCAN_CHARS)} MediaAgent [ma01] is offline`;
+    expect(classifyReason(late)).toBe("other");
+    expect(classifyReason(`MediaAgent [ma01] is offline ${"x".repeat(1_000_000)}`)).toBe("resource_offline");
+    expect(classifyReason("waiting on a ".repeat(80_000))).toBe("other");
+  });
+
+  it("has no unbounded gap between two literals in any pattern", () => {
+    // An unbounded .* or .+ between literals backtracks over the whole text from every start: quadratic.
+    for (const [, pattern] of REASON_RULES) expect(pattern.source).not.toMatch(/\.[*+]/);
+  });
+
+  it("still classes a cue split by a few words", () => {
+    expect(classifyReason("Waiting on a pending user action from the approver")).toBe("waiting_on_action");
+    expect(classifyReason("The streams of the copy reached the maximum")).toBe("another_job");
+    expect(classifyReason("Tape library [TL1] is down")).toBe("resource_offline");
   });
 });
 
