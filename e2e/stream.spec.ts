@@ -69,6 +69,47 @@ test.describe("the stream route", () => {
     await refused(`view=${encodeURIComponent("jobs:status=bogus")}`, /view jobs: .*status/);
     await refused(Array.from({ length: 17 }, (_, i) => `view=jobs:page%3D${i + 1}`).join("&"), /at most 16/);
   });
+
+  test("bounds the streams and the distinct views one address holds, 429 naming the limit", async ({
+    baseURL,
+  }) => {
+    const held: AbortController[] = [];
+    const open = async (views: string[]) => {
+      const stop = new AbortController();
+      const query = views.map((view) => `view=${encodeURIComponent(view)}`).join("&");
+      const answer = await fetch(`${baseURL}/api/stream?${query}`, { signal: stop.signal });
+      if (answer.ok) held.push(stop);
+      else stop.abort();
+      return answer;
+    };
+    const closeAll = () => {
+      for (const stop of held.splice(0)) stop.abort();
+    };
+    const refusedWith = async (answer: Response, message: RegExp) => {
+      expect(answer.status).toBe(429);
+      expect(answer.headers.get("retry-after")).not.toBeNull();
+      const body = (await answer.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("stream_limit");
+      expect(body.error.message).toMatch(message);
+    };
+    try {
+      // Anonymous viewers share the service identity: they are counted by address, here 127.0.0.1.
+      for (let i = 0; i < 16; i++) expect((await open(["jobs:window=24h"])).status).toBe(200);
+      await refusedWith(await open(["jobs:window=24h"]), /at most 16 streams/);
+      // A stream that ends gives its place back.
+      held.pop()?.abort();
+      await expect.poll(async () => (await open(["jobs:window=24h"])).status, { timeout: 10_000 }).toBe(200);
+      closeAll();
+      const views = (from: number) => Array.from({ length: 16 }, (_, i) => `jobs:page=${from + i}`);
+      await expect.poll(async () => (await open(views(1))).status, { timeout: 10_000 }).toBe(200);
+      expect((await open(views(17))).status).toBe(200);
+      // The same views again add nothing; one more distinct view is past 32.
+      expect((await open(views(1))).status).toBe(200);
+      await refusedWith(await open(["jobs:page=33"]), /at most 32 distinct views/);
+    } finally {
+      closeAll();
+    }
+  });
 });
 
 test.describe("the explorer on the push channel", () => {

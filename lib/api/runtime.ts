@@ -40,6 +40,8 @@ const SHARED_ANSWER_MAX_BYTES = 32 * 1024 * 1024;
 
 /** Enough for a person opening the overview, the explorer and a wall at once; not for a flood of views. */
 const COLD_FETCHES_PER_IDENTITY = 4;
+/** Answers one identity keeps in the cache: its pages and tabs, well past what a person looks at. */
+const ANSWERS_PER_IDENTITY = 64;
 
 const KEY = Symbol.for("commcell-job-monitor.runtime");
 type Holder = { [KEY]?: Runtime };
@@ -66,6 +68,7 @@ export async function startRuntime(env: Readonly<Record<string, string | undefin
       maxEntries: 500,
       maxJobs: server.cacheMaxJobs,
       maxColdPerIdentity: COLD_FETCHES_PER_IDENTITY,
+      maxEntriesPerIdentity: ANSWERS_PER_IDENTITY,
       maxStaleMs: server.maxStaleMs,
     }),
     signIns: new SharedSignIns(new SignInLimiter(), redis),

@@ -10,7 +10,9 @@ import "server-only";
 import { type JobFilters, parseFilters } from "@/lib/jobs/filters";
 import { parseWall } from "@/lib/jobs/wall-params";
 import { ApiError } from "./api-error";
-import { VIEW_KINDS, type ViewKind, type ViewState, viewWatches } from "./view-watch";
+import { clientAddress } from "./client-address";
+import { StreamQuota } from "./stream-quota";
+import { VIEW_KINDS, type ViewKind, type ViewState, viewName, viewWatches } from "./view-watch";
 import type { Viewer } from "./viewer";
 
 export const HEARTBEAT_MS = 15_000;
@@ -23,6 +25,15 @@ export const STREAM_VIEWS_MAX = 16;
  */
 export const STREAMS_OPEN_MAX = 2000;
 let open = 0;
+const quota = new StreamQuota();
+
+/**
+ * Who a stream counts against: a signed-in user's identity, or for the service identity (shared by every
+ * wall screen and anonymous visitor) the socket's address, so that one visitor cannot use up everyone's.
+ */
+export function streamHolder(viewer: Viewer, address: string): string {
+  return viewer.kind === "user" ? `user:${viewer.cacheKey}` : `address:${address}`;
+}
 
 /** How long the browser waits before reconnecting, told in the stream. */
 const RETRY_MS = 3000;
@@ -82,15 +93,24 @@ function event(name: string, data: unknown): Uint8Array {
   return encoder.encode(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
-export function eventStream(request: Request, viewer: Viewer, views: readonly StreamView[]): Response {
+export function eventStream(
+  request: Request,
+  viewer: Viewer,
+  views: readonly StreamView[],
+  trustedProxyHops: number,
+): Response {
   if (open >= STREAMS_OPEN_MAX)
     throw new ApiError(
       503,
       "streams_full",
       `This server holds ${STREAMS_OPEN_MAX} streams already: poll instead.`,
     );
+  const giveBack = quota.take(
+    streamHolder(viewer, clientAddress(request, trustedProxyHops)),
+    views.map((view) => viewName(view.kind, view.filters)),
+  );
   open++;
-  const stops: (() => void)[] = [];
+  const stops: (() => void)[] = [giveBack];
   let ended = false;
   const end = () => {
     if (ended) return;

@@ -25,6 +25,7 @@ function cache(
     maxStaleMs: number;
     maxJobs: number;
     maxColdPerIdentity: number;
+    maxEntriesPerIdentity: number;
   }> = {},
 ) {
   let now = 1_000_000;
@@ -163,6 +164,24 @@ describe("JobCache", () => {
     const big = await store.get("a|4", async () => fetched(1, 1000));
     expect(big.value.jobs).toHaveLength(1000);
     expect(store.stats()).toMatchObject({ entries: 1, jobs: 1000 });
+  });
+
+  it("keeps one identity asking for many views from pushing out another's answers", async () => {
+    const { store } = cache({ maxEntries: 10, maxEntriesPerIdentity: 4 });
+    let loads = 0;
+    const load = async () => fetched(++loads);
+    await store.get("alice|mine", load);
+    for (let view = 0; view < 50; view++) await store.get(`mallory|window=${view}h`, load);
+    expect(store.stats().entries).toBe(5);
+    const before = loads;
+    // Alice's answer is still held: asking again within the TTL loads nothing.
+    await store.get("alice|mine", load);
+    expect(loads).toBe(before);
+    // Mallory's oldest went first: their last four are held.
+    await store.get("mallory|window=49h", load);
+    expect(loads).toBe(before);
+    await store.get("mallory|window=0h", load);
+    expect(loads).toBe(before + 1);
   });
 
   it("lets one identity fetch only a few new views at once, without slowing the others", async () => {

@@ -44,6 +44,11 @@ export interface JobCacheOptions {
   readonly maxEntries: number;
   /** Jobs kept at most over all entries; the least recently used entries go first. */
   readonly maxJobs?: number;
+  /**
+   * Entries one identity keeps at most: past it, that identity's own least recently used go, so one user
+   * asking for many views cannot push other users' answers out.
+   */
+  readonly maxEntriesPerIdentity?: number;
   /** First fetches (nothing to serve yet) one identity may have running at once. */
   readonly maxColdPerIdentity?: number;
   /** A stale answer older than this is not served: an outage must not show very old data as if current. */
@@ -76,6 +81,7 @@ export class JobCache {
   private readonly clock: () => number;
   private readonly maxJobs: number;
   private readonly maxCold: number;
+  private readonly maxPerIdentity: number;
   private readonly cold = new Map<string, number>();
   private jobsHeld = 0;
   private loads = 0;
@@ -86,6 +92,7 @@ export class JobCache {
     this.clock = options.clock ?? Date.now;
     this.maxJobs = options.maxJobs ?? Number.POSITIVE_INFINITY;
     this.maxCold = options.maxColdPerIdentity ?? Number.POSITIVE_INFINITY;
+    this.maxPerIdentity = options.maxEntriesPerIdentity ?? Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -211,8 +218,19 @@ export class JobCache {
     this.jobsHeld -= entry.value?.jobs.length ?? 0;
   }
 
-  /** Drops the least recently used entries past the limits, never `keep` (the one being answered). */
+  /**
+   * Drops the least recently used entries past the limits, never `keep` (the one being answered): first
+   * those of `keep`'s identity past its own limit, then any.
+   */
   private evict(keep: Entry): void {
+    let own = 0;
+    for (const entry of this.entries.values()) if (entry.identity === keep.identity) own++;
+    for (const [key, entry] of this.entries) {
+      if (own <= this.maxPerIdentity) break;
+      if (entry === keep || entry.identity !== keep.identity) continue;
+      this.remove(key, entry);
+      own--;
+    }
     for (const [key, entry] of this.entries) {
       if (this.entries.size <= this.options.maxEntries && this.jobsHeld <= this.maxJobs) return;
       if (entry !== keep) this.remove(key, entry);
