@@ -48,6 +48,8 @@ function server(port: number, simulatorPort: number, env: Record<string, string>
   };
 }
 
+export const ACTIONS_PER_MINUTE = 100;
+
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: Boolean(process.env.CI),
@@ -65,7 +67,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [
-    server(PORT, PORT + 81, {}),
+    // The action specs act often as the admin; the rate spec reaches this limit as the viewer.
+    server(PORT, PORT + 81, { ACTIONS_PER_MINUTE: String(ACTIONS_PER_MINUTE) }),
     server(PRIVATE_PORT, PRIVATE_SIMULATOR_PORT, {
       ALLOW_ANONYMOUS_VIEW: "false",
       // A read-only deployment: nobody acts on jobs here, signed in or not.

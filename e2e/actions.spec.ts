@@ -3,7 +3,7 @@
 // view refused with its new preview, a double-clicked confirmation acting once, a cross-site POST refused.
 
 import type { Page } from "@playwright/test";
-import { DISPLAY_KEY, PRIVATE_PORT } from "../playwright.config";
+import { ACTIONS_PER_MINUTE, DISPLAY_KEY, PRIVATE_PORT } from "../playwright.config";
 import { expect, test } from "./fixtures";
 import { signInAs } from "./sign-in";
 import { advanceClock, simulatorJobs, simulatorState } from "./simulator";
@@ -320,4 +320,31 @@ test("ACTIONS=off hides every control, even from the admin, and the API says why
   });
   expect(attempt.status()).toBe(403);
   expect((await attempt.json()).error).toMatchObject({ code: "actions_disabled" });
+});
+
+test("limits action requests per person a minute: 429 with Retry-After, before the body is read", async ({
+  page,
+}) => {
+  await signIn(page, "viewer");
+  const headers = { Origin: new URL(page.url()).origin };
+  const before = (await simulatorState()).requests["POST Job"] ?? 0;
+  let refusedAt = 0;
+  let refusal: {
+    status: number;
+    retryAfter?: string;
+    body: { error: { code: string; message: string } };
+  } | null = null;
+  // The viewer's window may already hold an earlier spec's request: the refusal comes at the limit or sooner.
+  for (let sent = 1; sent <= ACTIONS_PER_MINUTE + 1 && !refusal; sent++) {
+    const answer = await page.request.post("/api/jobs/actions", { data: { action: "kill" }, headers });
+    if (answer.status() === 429) {
+      refusedAt = sent;
+      refusal = { status: 429, retryAfter: answer.headers()["retry-after"], body: await answer.json() };
+    } else expect(answer.status()).toBe(400);
+  }
+  expect(refusedAt).toBeGreaterThan(ACTIONS_PER_MINUTE - 5);
+  expect(refusal?.retryAfter).toMatch(/^\d+$/);
+  expect(refusal?.body.error.code).toBe("too_many_actions");
+  expect(refusal?.body.error.message).toContain(`At most ${ACTIONS_PER_MINUTE} action requests a minute`);
+  expect(((await simulatorState()).requests["POST Job"] ?? 0) - before).toBe(0);
 });

@@ -19,6 +19,7 @@ const OUTCOME_WORDS = {
   accepted: "accepted",
   refused: "refused",
   not_applicable: "not applicable",
+  not_sent: "not sent",
 } as const satisfies Record<ActionResult["outcome"], string>;
 
 export function ActionDialog({
@@ -233,12 +234,13 @@ function ActionResults({
   results: readonly ActionResult[];
   followed: ReadonlyMap<number, { status: string | null; settled: boolean }>;
 }) {
-  const counts = { accepted: 0, refused: 0, not_applicable: 0 };
+  const counts = { accepted: 0, refused: 0, not_applicable: 0, not_sent: 0 };
   for (const result of results) counts[result.outcome]++;
   return (
     <div className="space-y-2">
       <p role="status" data-testid="action-outcome">
-        {counts.accepted} accepted, {counts.refused} refused, {counts.not_applicable} not applicable.
+        {counts.accepted} accepted, {counts.refused} refused, {counts.not_applicable} not applicable
+        {counts.not_sent > 0 ? `, ${counts.not_sent} not sent (the CommCell refused your sign-in)` : ""}.
       </p>
       <ul className="max-h-64 overflow-auto text-sm" data-testid="action-results">
         {results.slice(0, SHOWN).map((result) => {

@@ -8,7 +8,8 @@ import type { JobAction } from "@/lib/jobs/actions";
 
 export interface AuditOutcome {
   readonly jobId: number;
-  readonly outcome: "accepted" | "refused" | "not_applicable";
+  /** not_sent: the batch stopped before this job (its token was refused on another). */
+  readonly outcome: "accepted" | "refused" | "not_applicable" | "not_sent";
   readonly message: string;
   readonly newJobId?: number;
 }
@@ -18,10 +19,17 @@ export interface AuditEntry {
   readonly user: string;
   readonly action: JobAction;
   readonly jobIds: readonly number[];
+  /** How many ids the request named, where `jobIds` keeps only the first few (a refused request). */
+  readonly jobCount?: number;
   readonly reason: string | null;
   readonly results: readonly AuditOutcome[];
   /** Refused as a whole before any job was acted on (the view changed, a count did not match). */
   readonly refused?: string;
+  /**
+   * Written before the first job is sent: the jobs about to be. A batch cut short by a crash then still
+   * leaves a line saying what was being done; the line after it says what was.
+   */
+  readonly sending?: readonly number[];
 }
 
 /** What each user sees of their own recent actions: the newest this many. */
@@ -50,11 +58,7 @@ export class AuditLog {
   async record(entry: AuditEntry): Promise<string | null> {
     const line = JSON.stringify({ audit: "job-action", ...entry });
     console.info(line);
-    const key = entry.user.toLowerCase();
-    const list = this.recentByUser.get(key) ?? [];
-    list.unshift(entry);
-    list.length = Math.min(list.length, RECENT_PER_USER);
-    this.recentByUser.set(key, list);
+    if (entry.sending === undefined) this.remember(entry);
     if (this.file === null) return null;
     try {
       await appendFile(this.file, `${line}\n`, { mode: 0o600 });
@@ -64,6 +68,14 @@ export class AuditLog {
       console.error(`audit: ${message}; the line was: ${line}`);
       return message;
     }
+  }
+
+  private remember(entry: AuditEntry): void {
+    const key = entry.user.toLowerCase();
+    const list = this.recentByUser.get(key) ?? [];
+    list.unshift(entry);
+    list.length = Math.min(list.length, RECENT_PER_USER);
+    this.recentByUser.set(key, list);
   }
 
   recent(user: string): readonly AuditEntry[] {

@@ -18,6 +18,7 @@ import { parseFilters } from "@/lib/jobs/filters";
 import type { Job } from "@/lib/jobs/job";
 import { filterJobs } from "@/lib/jobs/select";
 import type { StatusKind } from "@/lib/jobs/statuses";
+import { sendBatch } from "./action-batch";
 import { ApiError, refuseBadParams } from "./api-error";
 import type { AuditOutcome } from "./audit-log";
 import { cachedJobs } from "./job-view";
@@ -27,6 +28,8 @@ import type { Viewer } from "./viewer";
 /** Calls to the CommCell at once for one request: many jobs, but never a flood from one click. */
 const UPSTREAM_CONCURRENCY = 4;
 export const ACTION_BODY_MAX_BYTES = 64 * 1024;
+/** Ids an audit line of a refused request keeps: enough to recognise it, not a thousand per line. */
+const REFUSED_IDS_KEPT = 10;
 
 const jobIds = z
   .array(
@@ -84,7 +87,13 @@ export interface PreviewAnswer {
 export interface ActionResult extends AuditOutcome {}
 
 export type ActionAnswer =
-  | { readonly kind: "done"; readonly results: readonly ActionResult[]; readonly auditError: string | null }
+  | {
+      readonly kind: "done";
+      readonly results: readonly ActionResult[];
+      readonly auditError: string | null;
+      /** The CommCell refused the person's token part-way: the jobs after it were not sent. */
+      readonly stopped?: string;
+    }
   | { readonly kind: "changed"; readonly message: string; readonly preview: PreviewAnswer };
 
 /** Only a person with their own CommCell token acts, and only where actions are on. */
@@ -101,6 +110,21 @@ export function assertMayAct(viewer: Viewer): asserts viewer is Viewer & { kind:
       403,
       "actions_disabled",
       "Job actions are turned off on this dashboard (ACTIONS=off).",
+    );
+}
+
+/** assertMayAct, and the request counted against the person's ACTIONS_PER_MINUTE, before its body is read. */
+export function admitAction(viewer: Viewer): asserts viewer is Viewer & { kind: "user"; name: string } {
+  assertMayAct(viewer);
+  const { actionRate } = getRuntime();
+  const waitSeconds = actionRate.take(viewer.cacheKey);
+  if (waitSeconds > 0)
+    throw new ApiError(
+      429,
+      "too_many_actions",
+      `At most ${actionRate.perMinute} action requests a minute per person (ACTIONS_PER_MINUTE): try again in ${waitSeconds} s.`,
+      undefined,
+      { "Retry-After": String(waitSeconds) },
     );
 }
 
@@ -184,11 +208,13 @@ export async function performJobAction(
     : request.expectedCount !== undefined && acting.length !== request.expectedCount;
   if (changed) {
     const message = `The jobs have changed since the preview: ${acting.length} now match for ${request.action}, not ${request.expectedCount ?? request.jobIds.length}. Check the new preview and confirm again.`;
+    // Compact: nothing was sent, so the ids named are kept as their count and first few.
     await audit.record({
       at: new Date().toISOString(),
       user: viewer.name,
       action: request.action,
-      jobIds: request.jobIds,
+      jobIds: request.jobIds.slice(0, REFUSED_IDS_KEPT),
+      jobCount: request.jobIds.length,
       reason,
       results: [],
       refused: message,
@@ -207,25 +233,38 @@ export async function performJobAction(
       message: "Not sent: the CommCell has no such job, or it is not visible to you.",
     })),
   ];
-  const sent = await mapLimit(acting, UPSTREAM_CONCURRENCY, async (jobId): Promise<ActionResult> => {
-    const result = await sendJobAction(viewer.upstream, request.action, jobId, reason);
-    if (result.outcome === "refused") return { jobId, outcome: "refused", message: result.message };
-    return {
-      jobId,
-      outcome: "accepted",
-      message: result.newJobId ? `Resubmitted as job ${result.newJobId}.` : "Accepted by the CommCell.",
-      ...(result.newJobId ? { newJobId: result.newJobId } : {}),
-    };
+  const entry = { user: viewer.name, action: request.action, jobIds: request.jobIds, reason };
+  const intentError = await audit.record({
+    at: new Date().toISOString(),
+    ...entry,
+    results: [],
+    sending: acting,
   });
+  const { results: sent, stoppedBy } = await sendBatch(
+    acting,
+    UPSTREAM_CONCURRENCY,
+    async (jobId): Promise<ActionResult> => {
+      const result = await sendJobAction(viewer.upstream, request.action, jobId, reason);
+      if (result.outcome === "refused") return { jobId, outcome: "refused", message: result.message };
+      return {
+        jobId,
+        outcome: "accepted",
+        message: result.newJobId ? `Resubmitted as job ${result.newJobId}.` : "Accepted by the CommCell.",
+        ...(result.newJobId ? { newJobId: result.newJobId } : {}),
+      };
+    },
+  );
   if (sent.some((result) => result.outcome === "accepted")) cache.expireAll();
   const results = [...sent, ...skipped];
-  const auditError = await audit.record({
-    at: new Date().toISOString(),
-    user: viewer.name,
-    action: request.action,
-    jobIds: request.jobIds,
-    reason,
-    results,
-  });
-  return { kind: "done", results, auditError };
+  const stopped = stoppedBy ? `The CommCell refused your token part-way: ${stoppedBy.message}` : undefined;
+  const auditError =
+    (await audit.record({
+      at: new Date().toISOString(),
+      ...entry,
+      results,
+      ...(stopped ? { refused: stopped } : {}),
+    })) ?? intentError;
+  // Answered, not thrown, even when cut short: the idempotency key keeps what was done, so a retry with
+  // it answers that instead of sending again. The person's next request ends their session.
+  return { kind: "done", results, auditError, ...(stopped ? { stopped } : {}) };
 }

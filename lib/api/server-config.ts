@@ -26,6 +26,8 @@ export interface ServerConfig {
   readonly trustedProxyHops: number;
   /** Whether signed-in people may act on jobs (`ACTIONS=off`: a read-only deployment). */
   readonly actionsEnabled: boolean;
+  /** Action and preview requests one person may make a minute (ACTIONS_PER_MINUTE). */
+  readonly actionsPerMinute: number;
   /** A file every job action attempt is appended to, one JSON line each; null for the server log only. */
   readonly auditLogFile: string | null;
   /** The coverage period shown when the URL names none (COVERAGE_WITHIN). */
@@ -77,6 +79,7 @@ export function readServerConfig(env: Env, demo: boolean): ServerConfig {
     cacheMaxJobs: envWhole(env, "CACHE_MAX_JOBS", 400_000, 1000, 50_000_000),
     trustedProxyHops: envWhole(env, "TRUSTED_PROXY_HOPS", 0, 0, 10),
     actionsEnabled: envFlag(env, "ACTIONS", true),
+    actionsPerMinute: envWhole(env, "ACTIONS_PER_MINUTE", 30, 1, 10_000),
     auditLogFile: env.AUDIT_LOG_FILE?.trim() || null,
     coverageWithin: coverageWithin(env.COVERAGE_WITHIN),
   };

@@ -3,7 +3,13 @@
 
 import { NO_STORE } from "@/lib/api/api-error";
 import { withViewer } from "@/lib/api/handle";
-import { ACTION_BODY_MAX_BYTES, ActionBody, assertMayAct, performJobAction } from "@/lib/api/job-actions";
+import {
+  ACTION_BODY_MAX_BYTES,
+  ActionBody,
+  admitAction,
+  assertMayAct,
+  performJobAction,
+} from "@/lib/api/job-actions";
 import { readJsonBody } from "@/lib/api/json-body";
 import { getRuntime } from "@/lib/api/runtime";
 
@@ -14,7 +20,7 @@ export function POST(request: Request): Promise<Response> {
     request,
     async (viewer) => {
       const { actionKeys } = getRuntime();
-      assertMayAct(viewer);
+      admitAction(viewer);
       const body = await readJsonBody(request, ActionBody, ACTION_BODY_MAX_BYTES);
       const fingerprint = JSON.stringify([
         body.action,
@@ -34,7 +40,11 @@ export function POST(request: Request): Promise<Response> {
         );
       }
       return Response.json(
-        { results: answer.results, ...(answer.auditError ? { auditError: answer.auditError } : {}) },
+        {
+          results: answer.results,
+          ...(answer.auditError ? { auditError: answer.auditError } : {}),
+          ...(answer.stopped ? { stopped: answer.stopped } : {}),
+        },
         { headers: NO_STORE },
       );
     },

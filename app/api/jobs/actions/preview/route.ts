@@ -3,7 +3,7 @@
 
 import { NO_STORE } from "@/lib/api/api-error";
 import { withViewer } from "@/lib/api/handle";
-import { ACTION_BODY_MAX_BYTES, assertMayAct, PreviewBody, previewJobAction } from "@/lib/api/job-actions";
+import { ACTION_BODY_MAX_BYTES, admitAction, PreviewBody, previewJobAction } from "@/lib/api/job-actions";
 import { readJsonBody } from "@/lib/api/json-body";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export function POST(request: Request): Promise<Response> {
   return withViewer(
     request,
     async (viewer) => {
-      assertMayAct(viewer);
+      admitAction(viewer);
       const body = await readJsonBody(request, PreviewBody, ACTION_BODY_MAX_BYTES);
       return Response.json(await previewJobAction(viewer, body), { headers: NO_STORE });
     },
