@@ -5,12 +5,13 @@ import "server-only";
 import { JobCache } from "@/lib/commcell/job-cache";
 import { startUpstream } from "@/lib/commcell/start-upstream";
 import type { Upstream } from "@/lib/commcell/upstream";
-import { RedisLink, readRedisUrl } from "@/lib/shared/redis-link";
+import { RedisConfigError, RedisLink, readRedisPrefix, readRedisUrl } from "@/lib/shared/redis-link";
 import { SharedAnswers } from "@/lib/shared/shared-answers";
 import { SharedIdempotency } from "@/lib/shared/shared-idempotency";
 import { shareRevocations } from "@/lib/shared/shared-revocations";
 import { SharedSignIns } from "@/lib/shared/shared-sign-ins";
 import { sharedToken } from "@/lib/shared/shared-token";
+import { ActionRate } from "./action-rate";
 import { AuditLog } from "./audit-log";
 import { IdempotencyStore } from "./idempotency";
 import type { ActionAnswer } from "./job-actions";
@@ -26,6 +27,8 @@ export interface Runtime {
   readonly revocations: Revocations;
   /** Every job action attempt, to the log and AUDIT_LOG_FILE. */
   readonly audit: AuditLog;
+  /** Action requests per person a minute (ACTIONS_PER_MINUTE). */
+  readonly actionRate: ActionRate;
   /** Confirmed actions by idempotency key: the same key twice acts once. */
   readonly actionKeys: SharedIdempotency<ActionAnswer>;
   readonly startedAt: number;
@@ -50,9 +53,16 @@ export async function startRuntime(env: Readonly<Record<string, string | undefin
   // Server settings first: a bad one should stop the server before a simulator is started for nothing.
   const server = readServerConfig(env, !env.COMMVAULT_URL?.trim());
   const redisUrl = readRedisUrl(env.REDIS_URL);
+  const redisPrefix = readRedisPrefix(env.REDIS_PREFIX);
+  // Instances seal what they share with SESSION_SECRET (and read each other's cookies with it): one made
+  // up at start would be each instance's own.
+  if (redisUrl && server.sessionSecretGenerated)
+    throw new RedisConfigError("REDIS_URL needs SESSION_SECRET, the same on every instance sharing it");
   const audit = await AuditLog.open(server.auditLogFile);
   const upstream = await startUpstream(env);
-  const redis = redisUrl ? new RedisLink(redisUrl) : null;
+  const redis = redisUrl
+    ? new RedisLink(redisUrl, { prefix: redisPrefix, commcell: upstream.root, secret: server.sessionSecret })
+    : null;
   redis?.start();
   const revocations = new Revocations();
   if (redis) {
@@ -74,6 +84,7 @@ export async function startRuntime(env: Readonly<Record<string, string | undefin
     signIns: new SharedSignIns(new SignInLimiter(), redis),
     revocations,
     audit,
+    actionRate: new ActionRate(server.actionsPerMinute),
     actionKeys: new SharedIdempotency(new IdempotencyStore<ActionAnswer>(), redis),
     startedAt: Date.now(),
     redis,

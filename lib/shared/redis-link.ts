@@ -4,7 +4,9 @@
 // says whether sharing is on. A second connection carries pub/sub notices between instances.
 
 import "server-only";
+import { createHash } from "node:crypto";
 import { createClient, type RedisClientType } from "redis";
+import { RedisSeal } from "./redis-seal";
 
 /**
  * A Redis command that takes longer than this is given up: the caller falls back to its own memory. Short,
@@ -13,6 +15,31 @@ import { createClient, type RedisClientType } from "redis";
 export const COMMAND_TIMEOUT_MS = 1000;
 const KEY_PREFIX = "cjm:";
 
+/**
+ * Whose keys these are: the deployment (REDIS_PREFIX, by default named for the CommCell) and the CommCell
+ * itself, in every key, so staging and production, or two CommCells, on one Redis never read each other's;
+ * and the secret this deployment's values are sealed with.
+ */
+export interface RedisScope {
+  /** REDIS_PREFIX; null names the deployment for its CommCell. */
+  readonly prefix: string | null;
+  /** The CommCell's web service root. */
+  readonly commcell: string;
+  readonly secret: string;
+}
+
+/** REDIS_PREFIX as a key segment: letters, digits, - _ . only; empty or unset derives it from the CommCell. */
+export function readRedisPrefix(value: string | undefined): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(text))
+    throw new RedisConfigError(
+      `REDIS_PREFIX may hold only letters, digits, ".", "_" and "-", at most 64 (got "${text.slice(0, 80)}")`,
+    );
+  return text;
+}
+
+const hashOf = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 16);
 export class RedisConfigError extends Error {}
 
 /** REDIS_URL as a URL node-redis takes; a bad value stops the server at start, naming the variable. */
@@ -23,7 +50,8 @@ export function readRedisUrl(value: string | undefined): string | null {
   try {
     url = new URL(text);
   } catch {
-    throw new RedisConfigError(`REDIS_URL is not a URL (got "${text.slice(0, 80)}"); use redis://host:6379`);
+    // Never echoed: the URL may hold Redis's password.
+    throw new RedisConfigError("REDIS_URL is not a URL; use redis://[:password@]host:6379");
   }
   if (url.protocol !== "redis:" && url.protocol !== "rediss:")
     throw new RedisConfigError(`REDIS_URL must start with redis:// or rediss:// (got "${url.protocol}")`);
@@ -36,6 +64,8 @@ export interface RedisStatus {
   readonly connected: boolean;
   readonly lastError: string | null;
   readonly fallbacks: number;
+  /** Values read back that failed their seal, size bound or shape: ignored, never served. */
+  readonly rejected: number;
 }
 
 type Listener = (message: string) => void;
@@ -46,10 +76,16 @@ export class RedisLink {
   private ready = false;
   private lastError: string | null = null;
   private fallbacks = 0;
+  private rejected = 0;
+  private readonly prefix: string;
+  private readonly seals: RedisSeal;
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly reconnected = new Set<() => void>();
 
-  constructor(url: string) {
+  constructor(url: string, scope: RedisScope) {
+    const commcell = hashOf(scope.commcell);
+    this.prefix = `${KEY_PREFIX}${scope.prefix ?? `cc-${commcell}`}:${commcell}:`;
+    this.seals = new RedisSeal(scope.secret);
     const options = {
       url,
       socket: {
@@ -90,7 +126,36 @@ export class RedisLink {
   }
 
   key(name: string): string {
-    return KEY_PREFIX + name;
+    return this.prefix + name;
+  }
+
+  /** A value to write under `key` (a full key, from `key()`), sealed by this deployment. */
+  seal(key: string, text: string): string {
+    return this.seals.seal(key, text);
+  }
+
+  /** The text of a value read from `key`, or null (counted) when this deployment did not seal it there. */
+  unseal(key: string, value: string | null): string | null {
+    if (value === null) return null;
+    const text = this.seals.open(key, value);
+    if (text === null) this.rejected++;
+    return text;
+  }
+
+  encrypt(key: string, text: string): string {
+    return this.seals.encrypt(key, text);
+  }
+
+  decrypt(key: string, value: string | null): string | null {
+    if (value === null) return null;
+    const text = this.seals.decrypt(key, value);
+    if (text === null) this.rejected++;
+    return text;
+  }
+
+  /** Counts a value that was sealed but is not what it must be (too large, another shape): ignored. */
+  reject(): void {
+    this.rejected++;
   }
 
   get isReady(): boolean {
@@ -154,7 +219,13 @@ export class RedisLink {
   }
 
   status(): RedisStatus {
-    return { configured: true, connected: this.ready, lastError: this.lastError, fallbacks: this.fallbacks };
+    return {
+      configured: true,
+      connected: this.ready,
+      lastError: this.lastError,
+      fallbacks: this.fallbacks,
+      rejected: this.rejected,
+    };
   }
 
   async close(): Promise<void> {

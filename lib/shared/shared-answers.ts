@@ -12,11 +12,14 @@ import { gunzip, gzip } from "node:zlib";
 import type { FetchedJobs } from "@/lib/commcell/job-fetch";
 import type { RefreshedJobs } from "@/lib/commcell/job-refresh";
 import { keepUnchanged } from "@/lib/jobs/job-changes";
+import { isFetchedJobs } from "./answer-shape";
 import type { RedisLink } from "./redis-link";
 import { RELEASE_LOCK } from "./shared-token";
 
 const pack = promisify(gzip);
 const unpack = promisify(gunzip);
+/** How many times its compressed size an answer may grow when unpacked: job lists compress about 10-20x. */
+const UNPACKED_PER_PACKED = 40;
 
 /** Bumped when the stored shape changes: an instance of another build ignores what it cannot read. */
 const FORMAT = 1;
@@ -45,6 +48,18 @@ export interface SharedAnswerStats {
   readonly merged: number;
   readonly written: number;
   readonly tooLarge: number;
+}
+
+function readMeta(text: string): Meta | null {
+  try {
+    const meta = JSON.parse(text) as Partial<Meta>;
+    if (typeof meta.format !== "number" || typeof meta.fetchedAt !== "number") return null;
+    if (typeof meta.whole !== "boolean") return null;
+    if (meta.deltaCoversFrom !== null && typeof meta.deltaCoversFrom !== "number") return null;
+    return meta as Meta;
+  } catch {
+    return null;
+  }
 }
 
 export class SharedAnswers {
@@ -76,12 +91,12 @@ export class SharedAnswers {
     merge: MergeDelta | null,
   ): Promise<{ value: RefreshedJobs; fetchedAt: number } | null> {
     const than = previous?.fetchedAt ?? 0;
-    const text = await this.link.run((client) => client.get(this.link.key(`answer-meta:${name}`)), null);
+    const metaKey = this.link.key(`answer-meta:${name}`);
+    const text = this.link.unseal(metaKey, await this.link.run((client) => client.get(metaKey), null));
     if (!text) return null;
-    let meta: Meta;
-    try {
-      meta = JSON.parse(text) as Meta;
-    } catch {
+    const meta = readMeta(text);
+    if (meta === null) {
+      this.link.reject();
       return null;
     }
     if (
@@ -93,12 +108,9 @@ export class SharedAnswers {
     // The delta alone, when its look-back reaches back to this instance's own answer: a few jobs to read
     // instead of the whole view.
     if (previous && merge && meta.deltaCoversFrom !== null && previous.fetchedAt >= meta.deltaCoversFrom) {
-      const text = await this.link.run((client) => client.get(this.link.key(`answer-delta:${name}`)), null);
-      if (text) {
+      const delta = await this.readPacked(`answer-delta:${name}`);
+      if (delta) {
         try {
-          const delta = JSON.parse(
-            (await unpack(Buffer.from(text, "base64"))).toString("utf8"),
-          ) as FetchedJobs;
           this.merged++;
           return {
             value: { ...merge(previous, delta), sharedFetchedAt: meta.fetchedAt },
@@ -111,10 +123,9 @@ export class SharedAnswers {
     }
     // Only the delta was stored, and it does not reach back far enough: this instance fetches for itself.
     if (!meta.whole) return null;
-    const data = await this.link.run((client) => client.get(this.link.key(`answer:${name}`)), null);
-    if (!data) return null;
+    const value = (await this.readPacked(`answer:${name}`)) as RefreshedJobs | null;
+    if (!value) return null;
     try {
-      const value = JSON.parse((await unpack(Buffer.from(data, "base64"))).toString("utf8")) as RefreshedJobs;
       this.taken++;
       // Taken whole: nothing here to merge a delta into. The jobs this instance held unchanged stay its own
       // objects, as after a full fetch of its own (keepUnchanged), so what it derived from them stays valid.
@@ -126,6 +137,36 @@ export class SharedAnswers {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * A packed answer or delta read back: sealed by this deployment, no larger than what is written, unpacked
+   * within a bound, and of the shape served. Anything else is counted (health's redis.rejected) and null.
+   */
+  private async readPacked(name: string): Promise<FetchedJobs | null> {
+    const key = this.link.key(name);
+    const value = await this.link.run((client) => client.get(key), null);
+    if (value === null) return null;
+    // base64 of at most maxBytes, and the seal in front.
+    if (value.length > Math.ceil(this.options.maxBytes / 3) * 4 + 64) {
+      this.link.reject();
+      return null;
+    }
+    const data = this.link.unseal(key, value);
+    if (data === null) return null;
+    try {
+      const text = (
+        await unpack(Buffer.from(data, "base64"), {
+          maxOutputLength: this.options.maxBytes * UNPACKED_PER_PACKED,
+        })
+      ).toString("utf8");
+      const parsed: unknown = JSON.parse(text);
+      if (isFetchedJobs(parsed)) return parsed;
+    } catch {
+      // Too large unpacked, or not gzip or JSON: the same as any value not to be served.
+    }
+    this.link.reject();
+    return null;
   }
 
   /**
@@ -150,17 +191,18 @@ export class SharedAnswers {
       deltaCoversFrom: deltaData ? (value.deltaCoversFrom ?? null) : null,
       whole: data !== null,
     };
+    const sealed = (key: string, text: string) => this.link.seal(key, text);
+    const metaKey = this.link.key(`answer-meta:${name}`);
+    const answerKey = this.link.key(`answer:${name}`);
+    const deltaKey = this.link.key(`answer-delta:${name}`);
     const ok = await this.link.run(async (client) => {
       const write = client
         .multi()
-        .set(this.link.key(`answer-meta:${name}`), JSON.stringify(meta), { PX: this.options.keepMs });
+        .set(metaKey, sealed(metaKey, JSON.stringify(meta)), { PX: this.options.keepMs });
       // As base64 text: the client's replies are strings; the bound is on the compressed bytes.
-      if (data)
-        write.set(this.link.key(`answer:${name}`), data.toString("base64"), { PX: this.options.keepMs });
+      if (data) write.set(answerKey, sealed(answerKey, data.toString("base64")), { PX: this.options.keepMs });
       if (deltaData)
-        write.set(this.link.key(`answer-delta:${name}`), deltaData.toString("base64"), {
-          PX: this.options.keepMs,
-        });
+        write.set(deltaKey, sealed(deltaKey, deltaData.toString("base64")), { PX: this.options.keepMs });
       await write.exec();
       return true;
     }, false);

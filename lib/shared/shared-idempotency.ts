@@ -18,6 +18,18 @@ interface Held<T> {
   readonly result?: T;
 }
 
+function readHeld<T>(text: string | null): Held<T> | null {
+  if (text === null) return null;
+  try {
+    const held = JSON.parse(text) as Partial<Held<T>>;
+    if (typeof held.fingerprint !== "string" || (held.state !== "pending" && held.state !== "done"))
+      return null;
+    return held as Held<T>;
+  } catch {
+    return null;
+  }
+}
+
 export class SharedIdempotency<T> {
   constructor(
     private readonly local: IdempotencyStore<T>,
@@ -40,7 +52,7 @@ export class SharedIdempotency<T> {
     const name = link.key(`idempotency:${Buffer.from(key).toString("base64url")}`);
     const pending: Held<T> = { fingerprint, state: "pending" };
     const claimed = await link.run(
-      (client) => client.set(name, JSON.stringify(pending), { NX: true, PX: KEEP_MS }),
+      (client) => client.set(name, link.seal(name, JSON.stringify(pending)), { NX: true, PX: KEEP_MS }),
       "DOWN",
     );
     if (claimed === "DOWN") return work();
@@ -48,7 +60,10 @@ export class SharedIdempotency<T> {
       try {
         const result = await work();
         const done: Held<T> = { fingerprint, state: "done", result };
-        await link.run((client) => client.set(name, JSON.stringify(done), { PX: KEEP_MS }), null);
+        await link.run(
+          (client) => client.set(name, link.seal(name, JSON.stringify(done)), { PX: KEEP_MS }),
+          null,
+        );
         return result;
       } catch (error) {
         // Refused as a whole, nothing done: the key may be sent again.
@@ -57,10 +72,12 @@ export class SharedIdempotency<T> {
       }
     }
     for (let waited = 0; waited < WAIT_MS; waited += POLL_MS) {
-      const text = await link.run((client) => client.get(name), "DOWN");
-      if (text === "DOWN") break;
-      if (text === null) return this.shared(link, key, fingerprint, work);
-      const held = JSON.parse(text) as Held<T>;
+      const value = await link.run((client) => client.get(name), "DOWN");
+      if (value === "DOWN") break;
+      if (value === null) return this.shared(link, key, fingerprint, work);
+      const held = readHeld<T>(link.unseal(name, value));
+      // Not this deployment's, or not readable: never answered as this request's results.
+      if (held === null) break;
       if (held.fingerprint !== fingerprint) throw reusedKeyError();
       if (held.state === "done") return held.result as T;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

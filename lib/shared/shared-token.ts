@@ -17,9 +17,10 @@ export function sharedToken(link: RedisLink, identity: string): SharedToken {
   const key = link.key(`token:${identity}`);
   const lockKey = link.key(`token-lock:${identity}`);
   return {
-    read: () => link.run((client) => client.get(key), null),
+    // Encrypted: whoever can read this Redis must not be able to act as the service account.
+    read: async () => link.decrypt(key, await link.run((client) => client.get(key), null)),
     write: async (token) => {
-      await link.run((client) => client.set(key, token, { PX: TOKEN_TTL_MS }), null);
+      await link.run((client) => client.set(key, link.encrypt(key, token), { PX: TOKEN_TTL_MS }), null);
     },
     lock: async () => {
       const mine = randomBytes(12).toString("hex");

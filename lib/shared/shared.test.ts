@@ -1,6 +1,7 @@
 // Sharing through a real Redis (Debian's redis-server on a loopback port): two "instances" here are two
 // links with their own memory, as two servers would have.
 
+import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IdempotencyStore } from "@/lib/api/idempotency";
 import { Revocations } from "@/lib/api/revocations";
@@ -10,7 +11,7 @@ import { normalizeJobSummary } from "@/lib/commcell/normalize";
 import { TokenSource } from "@/lib/commcell/token-source";
 import type { Job } from "@/lib/jobs/job";
 import { TestRedis } from "@/lib/test/redis-server";
-import { RedisLink, readRedisUrl } from "./redis-link";
+import { RedisLink, type RedisScope, readRedisPrefix, readRedisUrl } from "./redis-link";
 import { SharedAnswers } from "./shared-answers";
 import { SharedIdempotency } from "./shared-idempotency";
 import { shareRevocations } from "./shared-revocations";
@@ -20,8 +21,14 @@ import { sharedToken } from "./shared-token";
 let redis: TestRedis;
 const links: RedisLink[] = [];
 
-async function link(): Promise<RedisLink> {
-  const made = new RedisLink(redis.url);
+const SCOPE: RedisScope = {
+  prefix: null,
+  commcell: "https://commcell.example/webconsole/api",
+  secret: "shared-test-secret-0123456789abcdef",
+};
+
+async function link(scope: RedisScope = SCOPE): Promise<RedisLink> {
+  const made = new RedisLink(redis.url, scope);
   made.start();
   links.push(made);
   await until(() => made.isReady);
@@ -54,8 +61,18 @@ afterAll(async () => {
   await redis.stop();
 });
 
+/** A job with the fields an answer read back from Redis is checked for, and nothing else. */
+const stub = (id: number) => ({
+  id,
+  statusKind: "completed",
+  active: false,
+  startTime: null,
+  endTime: null,
+  clientGroups: [],
+});
+
 const answer = (jobs: number): RefreshedJobs => ({
-  jobs: Array.from({ length: jobs }, (_, id) => ({ id })) as never,
+  jobs: Array.from({ length: jobs }, (_, id) => stub(id + 1)) as never,
   upstreamTotal: jobs,
   pages: 1,
   durationMs: 1,
@@ -67,6 +84,97 @@ const answer = (jobs: number): RefreshedJobs => ({
   delta: null,
 });
 
+describe("what is read back from Redis", () => {
+  const options = { ttlMs: 10_000, maxBytes: 64 * 1024, keepMs: 60_000 };
+  const raw = () => createClient({ url: redis.url });
+
+  it("is never shared between two deployments, or two CommCells, on one Redis", async () => {
+    const scopes: RedisScope[] = [
+      { ...SCOPE, prefix: "staging" },
+      { ...SCOPE, prefix: "production" },
+      { ...SCOPE, commcell: "https://other-commcell.example/webconsole/api" },
+    ];
+    const answers = await Promise.all(
+      scopes.map(async (scope) => new SharedAnswers(await link(scope), options)),
+    );
+    await answers[0]?.load("service|window=24h", null, async () => answer(3));
+    let loads = 0;
+    for (const other of answers.slice(1)) {
+      const value = await other.load("service|window=24h", null, async () => {
+        loads++;
+        return answer(1);
+      });
+      expect(value.jobs).toHaveLength(1);
+    }
+    expect(loads).toBe(2);
+  });
+
+  it("is ignored and counted when another secret sealed it, or when it was tampered with", async () => {
+    const mine = await link({ ...SCOPE, prefix: "sealed" });
+    const stranger = await link({
+      ...SCOPE,
+      prefix: "sealed",
+      secret: "another-deployment-secret-0123456789",
+    });
+    await new SharedAnswers(stranger, options).load("service|q", null, async () => answer(5));
+    const reader = new SharedAnswers(mine, options);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return answer(2);
+    };
+    expect((await reader.load("service|q", null, load)).jobs).toHaveLength(2);
+    expect(loads).toBe(1);
+    expect(mine.status().rejected).toBeGreaterThan(0);
+
+    // A value of the right key and seal but edited in Redis, and one far larger than any answer written.
+    const client = raw();
+    await client.connect();
+    try {
+      const metaKeys = await client.keys(mine.key("answer-meta:*"));
+      expect(metaKeys.length).toBeGreaterThan(0);
+      for (const key of metaKeys) {
+        const value = (await client.get(key)) as string;
+        await client.set(key, value.replace('"fetchedAt":', '"fetchedAt":9'));
+      }
+      const before = mine.status().rejected;
+      const again = new SharedAnswers(mine, { ...options, ttlMs: 1e15 });
+      expect((await again.load("service|q", null, load)).jobs).toHaveLength(2);
+      expect(mine.status().rejected).toBeGreaterThan(before);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("keeps the service account's token encrypted in Redis", async () => {
+    const shared = sharedToken(await link({ ...SCOPE, prefix: "token" }), "service:enc");
+    await shared.write("QSDK secret-token-value");
+    expect(await shared.read()).toBe("QSDK secret-token-value");
+    const client = raw();
+    await client.connect();
+    try {
+      const keys = await client.keys("cjm:token:*");
+      expect(keys.length).toBe(1);
+      const stored = (await client.get(keys[0] as string)) as string;
+      expect(stored).not.toContain("secret-token-value");
+      // Read by a deployment with another secret: nothing, not the ciphertext.
+      const other = sharedToken(
+        await link({ ...SCOPE, prefix: "token", secret: "another-deployment-secret-0123456789" }),
+        "service:enc",
+      );
+      expect(await other.read()).toBeNull();
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("names REDIS_PREFIX when it is not a key segment", () => {
+    expect(readRedisPrefix(undefined)).toBeNull();
+    expect(readRedisPrefix("prod-eu.1")).toBe("prod-eu.1");
+    expect(() => readRedisPrefix("a b:*")).toThrow("REDIS_PREFIX may hold only");
+  });
+});
+
 describe("REDIS_URL", () => {
   it("takes redis:// and rediss:// URLs and names the variable for anything else", () => {
     expect(readRedisUrl(undefined)).toBeNull();
@@ -74,6 +182,8 @@ describe("REDIS_URL", () => {
     expect(readRedisUrl("redis://127.0.0.1:6379")).toBe("redis://127.0.0.1:6379");
     expect(() => readRedisUrl("localhost:6379")).toThrow("REDIS_URL must start with redis:// or rediss://");
     expect(() => readRedisUrl("not a url")).toThrow("REDIS_URL is not a URL");
+    // A password in an unparsable URL is never echoed.
+    expect(() => readRedisUrl("redis//:hunter2@host")).toThrow(/^(?!.*hunter2)/);
   });
 });
 
@@ -191,7 +301,7 @@ describe("sharing through Redis", () => {
     expect(bHas.value.jobs).toHaveLength(100);
     time.now += 11_000;
     // A refreshes: one new job, fetched with a look-back reaching before B's answer.
-    const fresh = { id: 1000 } as never;
+    const fresh = stub(1000) as never;
     await a.load(key, { value: full, fetchedAt: time.now - 11_000 }, async () => ({
       ...answer(101),
       incremental: true,
