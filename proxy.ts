@@ -1,9 +1,38 @@
-// Runs before every page: a per-request nonce for a Content-Security-Policy without inline scripts, and a
-// display key in a page address sent to be exchanged for a session cookie (so it leaves the URL).
+// Runs before every page and route: a request for a host this server does not answer for is refused
+// (DNS rebinding, lib/api/allowed-hosts.ts); then, for pages, a per-request nonce for a
+// Content-Security-Policy without inline scripts, and a display key in a page address sent to be
+// exchanged for a session cookie (so it leaves the URL).
 
 import { type NextRequest, NextResponse } from "next/server";
+import { hostAllowed, readAllowedHosts } from "@/lib/api/allowed-hosts";
+
+let allowed: ReadonlySet<string> | null = null;
+
+function hostRefusal(request: NextRequest): NextResponse | null {
+  // Checked at start by the server's config (server-config.ts): here it cannot fail.
+  allowed ??= readAllowedHosts(process.env);
+  const behindProxy = Number(process.env.TRUSTED_PROXY_HOPS ?? 0) > 0;
+  const forwarded = behindProxy ? request.headers.get("x-forwarded-host") : null;
+  if (hostAllowed(allowed, request.headers.get("host"), forwarded)) return null;
+  return NextResponse.json(
+    {
+      error: {
+        code: "host_not_allowed",
+        message:
+          "This server does not answer for that host name: open it at its own address (PUBLIC_ORIGIN, ALLOWED_HOSTS).",
+      },
+    },
+    { status: 421, headers: { "Cache-Control": "no-store" } },
+  );
+}
 
 export function proxy(request: NextRequest): NextResponse {
+  const refused = hostRefusal(request);
+  if (refused) return refused;
+  // Routes and prefetches need no page policy.
+  if (request.nextUrl.pathname.startsWith("/api/") || request.headers.has("next-router-prefetch"))
+    return NextResponse.next();
+
   const key = request.nextUrl.searchParams.get("key");
   if (key !== null && !request.nextUrl.pathname.startsWith("/api/")) {
     const next = new URL(request.nextUrl);
@@ -38,10 +67,5 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api|_next/static|_next/image|icon.svg).*)",
-      missing: [{ type: "header", key: "next-router-prefetch" }],
-    },
-  ],
+  matcher: ["/((?!_next/static|_next/image|icon.svg).*)"],
 };

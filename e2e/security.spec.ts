@@ -152,3 +152,32 @@ test("a flood of distinct views from one viewer is bounded: few fetches at once,
   expect(after.upstream.requests.peak).toBeLessThanOrEqual(8);
   await viewer.dispose();
 });
+
+test("a request for another host name is refused before any route or page runs (DNS rebinding)", async ({
+  baseURL,
+}) => {
+  const { get } = await import("node:http");
+  const ask = (path: string, host: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL(path, baseURL);
+      const call = get({ host: url.hostname, port: url.port, path, headers: { Host: host } }, (answer) => {
+        let body = "";
+        answer.setEncoding("utf8");
+        answer.on("data", (chunk) => {
+          body += chunk;
+        });
+        answer.on("end", () => resolve({ status: answer.statusCode ?? 0, body }));
+      });
+      call.on("error", reject);
+    });
+  const port = new URL(baseURL as string).port;
+  for (const path of ["/api/jobs?window=24h&pageSize=1", "/jobs", "/api/health"]) {
+    const rebound = await ask(path, `rebind.evil.example:${port}`);
+    expect(rebound.status).toBe(421);
+    expect(JSON.parse(rebound.body).error.code).toBe("host_not_allowed");
+    expect(rebound.body).not.toContain("jobId");
+  }
+  // The loopback names the demo is opened at are answered.
+  expect((await ask("/api/health", `localhost:${port}`)).status).toBe(200);
+  expect((await ask("/api/health", `127.0.0.1:${port}`)).status).toBe(200);
+});

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { ConfigError, envFlag, envWhole } from "@/lib/commcell/config";
 import { COVERAGE_WINDOWS, type CoverageWindow, isCoverageWindow } from "@/lib/jobs/coverage-params";
+import { HostConfigError, readAllowedHosts } from "./allowed-hosts";
 
 export interface ServerConfig {
   /** Encrypts the session cookie; at least 32 characters. */
@@ -60,6 +61,12 @@ export function readServerConfig(env: Env, demo: boolean): ServerConfig {
   const displayKey = env.DISPLAY_KEY?.trim() || null;
   if (displayKey !== null && displayKey.length < 16)
     throw new ConfigError("DISPLAY_KEY is too short: use at least 16 random characters");
+  try {
+    readAllowedHosts(env);
+  } catch (error) {
+    if (error instanceof HostConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   const refreshFloor = seconds(env, "REFRESH_FLOOR_SECONDS", 5, 1, 3600);
   const ttl = seconds(env, "CACHE_TTL_SECONDS", Math.max(10, refreshFloor), 1, 3600);
   if (ttl < refreshFloor) {

@@ -1,13 +1,7 @@
 // The coverage view as CSV: one row per subclient, with its client's state beside its own.
 
 import { type ClientCoverage, COVERAGE_INFO } from "./coverage";
-
-function cell(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  // A leading =, +, - or @ would be a formula in a spreadsheet: quote it as text.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+import { csvCell as cell } from "./csv-cell";
 
 const iso = (ms: number | null | undefined) =>
   ms === null || ms === undefined ? null : new Date(ms).toISOString();

@@ -1,6 +1,7 @@
 // The current view as CSV: one row per job, times in the chosen zone with the offset written, sizes in
-// bytes (a spreadsheet can do its own units), text quoted so a comma or quote in a reason stays in its cell.
+// bytes (a spreadsheet can do its own units), text quoted (csv-cell.ts) so a comma, semicolon or quote in a reason stays in its cell.
 
+import { csvCell as cell } from "./csv-cell";
 import { formatAbsolute } from "./format";
 import type { JobRow } from "./job-row";
 
@@ -25,14 +26,6 @@ const COLUMNS: readonly [string, (job: JobRow, timeZone: string | undefined) => 
   ["failed files", (job) => job.files.failed],
   ["pending reason", (job) => job.pendingReason?.reasons.map((r) => r.message).join(" | ") ?? null],
 ];
-
-function cell(value: string | number | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  // Quote what needs it; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 export function jobsToCsv(jobs: readonly JobRow[], timeZone: string | undefined): string {
   const lines = [COLUMNS.map(([name]) => name).join(",")];
