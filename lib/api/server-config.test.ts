@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readServerConfig } from "./server-config";
 
-const SECRET = "x".repeat(32);
+const SECRET = "3f9c1e7a0b2d4c6e8f1a3b5c7d9e0f2a";
 
 describe("readServerConfig", () => {
   it("needs a session secret outside demo mode, and makes one up in it", () => {
@@ -18,6 +18,26 @@ describe("readServerConfig", () => {
     expect(() => readServerConfig({ SESSION_SECRET: SECRET, DISPLAY_KEY: "short" }, false)).toThrow(
       "DISPLAY_KEY is too short",
     );
+  });
+
+  it("refuses long but predictable secrets and keys, saying how to make one, without printing them", () => {
+    for (const weak of ["a".repeat(32), "ab".repeat(20), "password".repeat(4)]) {
+      expect(() => readServerConfig({ SESSION_SECRET: weak }, false)).toThrow(
+        /^SESSION_SECRET is too predictable.*openssl rand -hex 32$/,
+      );
+      expect(() => readServerConfig({ SESSION_SECRET: weak }, false)).not.toThrow(weak);
+    }
+    expect(() => readServerConfig({ SESSION_SECRET: SECRET, DISPLAY_KEY: "k".repeat(24) }, false)).toThrow(
+      "DISPLAY_KEY is too predictable",
+    );
+    // What openssl rand -hex 32 makes, and the kind the tests use, pass.
+    expect(
+      readServerConfig({ SESSION_SECRET: "e2e-session-secret-0123456789abcdef" }, false).displayKey,
+    ).toBeNull();
+    expect(
+      readServerConfig({ SESSION_SECRET: SECRET, DISPLAY_KEY: "e2e-display-key-0123456789" }, false)
+        .displayKey,
+    ).toBe("e2e-display-key-0123456789");
   });
 
   it("allows anonymous viewing only in demo mode unless told", () => {

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { ConfigError, envFlag, envWhole } from "@/lib/commcell/config";
 import { COVERAGE_WINDOWS, type CoverageWindow, isCoverageWindow } from "@/lib/jobs/coverage-params";
 import { HostConfigError, readAllowedHosts } from "./allowed-hosts";
+import { weakSecretProblem } from "./secret-strength";
 
 export interface ServerConfig {
   /** Encrypts the session cookie; at least 32 characters. */
@@ -35,6 +36,10 @@ export interface ServerConfig {
   readonly coverageWithin: CoverageWindow;
 }
 
+// 32 random hex characters carry about 120 bits by this estimate, 16 random letters and digits about 60.
+const SECRET_BITS = 96;
+const DISPLAY_KEY_BITS = 48;
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 function seconds(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -58,9 +63,13 @@ export function readServerConfig(env: Env, demo: boolean): ServerConfig {
   }
   if (secret !== "" && secret.length < 32)
     throw new ConfigError(`SESSION_SECRET is too short: ${secret.length} characters, at least 32 are needed`);
+  const weakSecret = secret === "" ? null : weakSecretProblem("SESSION_SECRET", secret, SECRET_BITS);
+  if (weakSecret) throw new ConfigError(weakSecret);
   const displayKey = env.DISPLAY_KEY?.trim() || null;
   if (displayKey !== null && displayKey.length < 16)
     throw new ConfigError("DISPLAY_KEY is too short: use at least 16 random characters");
+  const weakKey = displayKey === null ? null : weakSecretProblem("DISPLAY_KEY", displayKey, DISPLAY_KEY_BITS);
+  if (weakKey) throw new ConfigError(weakKey);
   try {
     readAllowedHosts(env);
   } catch (error) {

@@ -289,6 +289,15 @@ describe("bodies that are not job lists", () => {
     expect(error.message).toContain("entity declarations");
   });
 
+  it("refuses entity declarations placed after a processing instruction or comment that holds a '<x'", () => {
+    for (const before of ['<?xml-stylesheet href="<a "?>', "<!-- <b c -->"]) {
+      const error = parseError(
+        `<?xml version="1.0"?>${before}<!DOCTYPE x [<!ENTITY a "aaaa">]><JobManager_JobListResponse>&a;</JobManager_JobListResponse>`,
+      );
+      expect(error.message).toContain("entity declarations");
+    }
+  });
+
   it("reports an XML error body from the CommCell", () => {
     const error = parseError('<CVGui_GenericResp errorCode="1" errorMessage="Access denied"/>');
     expect(error.kind).toBe("upstream");

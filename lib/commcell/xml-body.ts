@@ -19,19 +19,59 @@ export const JOB_LIST_XML_OPTIONS = {
   allowBooleanAttributes: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
-  processEntities: true,
+  // Set explicitly, not left to the library's defaults: declared entities are refused before parsing
+  // (refuseHtmlAndEntities), so none may be defined or expanded here either; the five built-in ones are
+  // decoded in every text, each bounded in what it may grow to.
+  processEntities: {
+    enabled: true,
+    maxEntityCount: 1,
+    maxEntitySize: 1,
+    maxExpansionDepth: 1,
+    maxTotalExpansions: Number.POSITIVE_INFINITY,
+    maxExpandedLength: 100_000,
+  },
   htmlEntities: false,
 } as const;
 
 const parser = new XMLParser(JOB_LIST_XML_OPTIONS);
 
-const FIRST_ELEMENT = /<([A-Za-z_][\w.:-]*)[\s/>]/;
+const ELEMENT_NAME = /^<([A-Za-z_][\w.:-]*)[\s/>]/;
+
+/**
+ * What comes before the root element, read as markup: processing instructions and comments are skipped
+ * whole, so a `<x` inside one is not taken for the root (a DTD after `<?pi <x ?>` was missed that way).
+ * Gives the prolog's declarations and the root's name (null when none is found in the first 64 KB).
+ */
+function readProlog(body: string): { declarations: string; root: string | null } {
+  let declarations = "";
+  let at = 0;
+  const end = Math.min(body.length, 65_536);
+  while (at < end) {
+    const open = body.indexOf("<", at);
+    if (open < 0 || open >= end) break;
+    const skipTo = body.startsWith("<?", open) ? "?>" : body.startsWith("<!--", open) ? "-->" : null;
+    if (skipTo) {
+      const close = body.indexOf(skipTo, open + 2);
+      if (close < 0) break;
+      at = close + skipTo.length;
+      continue;
+    }
+    if (body.startsWith("<!", open)) {
+      // A declaration (DOCTYPE): kept whole up to the root, internal subset and all.
+      const next = body.indexOf("<", open + 2);
+      declarations += body.slice(open, next < 0 ? end : Math.min(next, end));
+      at = open + 2;
+      continue;
+    }
+    return { declarations, root: ELEMENT_NAME.exec(body.slice(open, open + 200))?.[1] ?? null };
+  }
+  return { declarations: `${declarations}${body.slice(at, end)}`, root: null };
+}
 
 /** HTML error pages are rarely well-formed XML, so they are recognized before the structure check. */
 function refuseHtmlAndEntities(body: string): void {
-  const first = FIRST_ELEMENT.exec(body);
-  const prolog = first ? body.slice(0, first.index) : body.slice(0, 2000);
-  if (first?.[1]?.toLowerCase() === "html" || /<!doctype\s+html/i.test(prolog)) {
+  const { declarations: prolog, root } = readProlog(body);
+  if (root?.toLowerCase() === "html" || /<!doctype\s+html/i.test(prolog)) {
     const title = htmlTitle(body);
     throw new CommCellError(
       "parse",
