@@ -5,14 +5,14 @@
 
 import { type NextRequest, NextResponse } from "next/server";
 import { hostAllowed, readAllowedHosts } from "@/lib/api/allowed-hosts";
+import { behindTrustedProxy, cameOverHttps, HSTS } from "@/lib/api/proxy-trust";
 
 let allowed: ReadonlySet<string> | null = null;
 
 function hostRefusal(request: NextRequest): NextResponse | null {
   // Checked at start by the server's config (server-config.ts): here it cannot fail.
   allowed ??= readAllowedHosts(process.env);
-  const behindProxy = Number(process.env.TRUSTED_PROXY_HOPS ?? 0) > 0;
-  const forwarded = behindProxy ? request.headers.get("x-forwarded-host") : null;
+  const forwarded = behindTrustedProxy() ? request.headers.get("x-forwarded-host") : null;
   if (hostAllowed(allowed, request.headers.get("host"), forwarded)) return null;
   return NextResponse.json(
     {
@@ -27,6 +27,12 @@ function hostRefusal(request: NextRequest): NextResponse | null {
 }
 
 export function proxy(request: NextRequest): NextResponse {
+  const response = answer(request);
+  if (cameOverHttps(request)) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
+}
+
+function answer(request: NextRequest): NextResponse {
   const refused = hostRefusal(request);
   if (refused) return refused;
   // Routes and prefetches need no page policy.

@@ -66,6 +66,12 @@ test("a sign-in on one instance is valid on the others, and a sign-out on one en
   expect((await fetch(`${b}/api/jobs?type=all&window=24h`, { headers: { Cookie: cookie } })).status).toBe(
     401,
   );
+  // And asked who is signed in, each instance says nobody, and clears the copy, instead of naming admin.
+  for (const origin of [a, b]) {
+    const answer = await fetch(`${origin}/api/session`, { headers: { Cookie: cookie } });
+    expect((await answer.json()).user).toBeNull();
+    expect(answer.headers.get("set-cookie") ?? "").toContain("cjm_session=;");
+  }
 });
 
 test("wrong passwords spread over the instances are counted together", async () => {

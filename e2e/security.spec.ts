@@ -2,7 +2,7 @@
 // claimed addresses, copied cookies after sign-out, open redirects and what strangers learn from health.
 
 import { request as requests } from "@playwright/test";
-import { PRIVATE_PORT } from "../playwright.config";
+import { DISPLAY_KEY, PRIVATE_PORT } from "../playwright.config";
 import { expect, test } from "./fixtures";
 import { resetPeak, simulatorState } from "./simulator";
 
@@ -180,4 +180,41 @@ test("a request for another host name is refused before any route or page runs (
   // The loopback names the demo is opened at are answered.
   expect((await ask("/api/health", `localhost:${port}`)).status).toBe(200);
   expect((await ask("/api/health", `127.0.0.1:${port}`)).status).toBe(200);
+});
+
+test("Strict-Transport-Security and Secure cookies follow HTTPS, not a client's X-Forwarded-Proto", async ({
+  request,
+  baseURL,
+}) => {
+  // This server has no trusted proxy: a client claiming HTTPS is still on plain HTTP.
+  const claimed = await request.post("/api/session", {
+    headers: { ...json(baseURL as string), "X-Forwarded-Proto": "https" },
+    data: { username: "viewer", password: "viewer" },
+  });
+  expect(claimed.status()).toBe(200);
+  expect(claimed.headers()["strict-transport-security"]).toBeUndefined();
+  expect(claimed.headers()["set-cookie"]).not.toMatch(/;\s*secure/i);
+  const page = await request.get("/jobs", { headers: { "X-Forwarded-Proto": "https" } });
+  expect(page.headers()["strict-transport-security"]).toBeUndefined();
+});
+
+test("wrong display keys are slowed like wrong passwords, and the right key afterwards starts afresh", async () => {
+  const context = await requests.newContext({ maxRedirects: 0 });
+  try {
+    const tryKey = (key: string) => context.get(`${PRIVATE}/api/session/display?key=${key}&next=/wall`);
+    // Three free failures, and the fourth sets the first wait: the fifth waits, naming how long.
+    for (let i = 0; i < 4; i++) expect((await tryKey(`wrong-key-${i}-0123456789`)).status()).toBe(403);
+    const slowed = await tryKey("wrong-key-5-0123456789");
+    expect(slowed.status()).toBe(429);
+    expect((await slowed.json()).error.code).toBe("too_many_attempts");
+    const seconds = Number(slowed.headers()["retry-after"]);
+    expect(seconds).toBeGreaterThan(0);
+    // Not even the right key is taken during the wait; after it, it is, and clears the count.
+    expect((await tryKey(DISPLAY_KEY)).status()).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000 + 200));
+    expect((await tryKey(DISPLAY_KEY)).status()).toBe(303);
+    expect((await tryKey(DISPLAY_KEY)).status()).toBe(303);
+  } finally {
+    await context.dispose();
+  }
 });

@@ -6,6 +6,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { getIronSession, type IronSession } from "iron-session";
 import { cookies } from "next/headers";
+import { cameOverHttps } from "./proxy-trust";
 import { getRuntime } from "./runtime";
 
 export interface SessionData {
@@ -41,9 +42,9 @@ export async function getSession(secure: boolean): Promise<IronSession<SessionDa
   });
 }
 
-/** Whether the request came over HTTPS, directly or through a proxy that says so. */
+/** Whether the request came over HTTPS, directly or through a trusted proxy that says so (proxy-trust.ts). */
 export function isSecure(request: Request): boolean {
-  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  return cameOverHttps(request);
 }
 
 /** A new session id, for a new sign-in. */
@@ -53,10 +54,13 @@ export function newSessionId(): string {
 
 export { displayKeyId } from "./session-check";
 
-/** Until when a revocation must be remembered: when the session would have ended by itself. */
-export function sessionEndsAt(session: SessionData): number {
+/**
+ * Until when a revocation must be remembered: when the session would have ended by itself. A display
+ * session renews itself while used, so a copy of it could live a whole cookie lifetime from now.
+ */
+export function sessionEndsAt(session: SessionData, now = Date.now()): number {
   if (session.user) return session.user.signedInAt + USER_SESSION_MS;
-  return (session.displayRenewedAt ?? Date.now()) + COOKIE_TTL_SECONDS * 1000;
+  return now + COOKIE_TTL_SECONDS * 1000;
 }
 
 /** Ends a session here and everywhere its cookie may have been copied to. */

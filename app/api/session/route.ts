@@ -6,7 +6,8 @@ import { clientAddress } from "@/lib/api/client-address";
 import { readJsonBody } from "@/lib/api/json-body";
 import { getRuntime } from "@/lib/api/runtime";
 import { assertSameOrigin } from "@/lib/api/same-origin";
-import { getSession, isSecure, newSessionId, revokeSession } from "@/lib/api/session";
+import { getSession, isSecure, newSessionId, revokeSession, USER_SESSION_MS } from "@/lib/api/session";
+import { sessionHonoured } from "@/lib/api/session-check";
 import { isCommCellError } from "@/lib/commcell/errors";
 import { login, logout } from "@/lib/commcell/login";
 
@@ -15,13 +16,19 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   try {
     const session = await getSession(isSecure(request));
-    const { upstream, server } = getRuntime();
+    const { upstream, server, revocations } = getRuntime();
+    // The check every other route makes: a copy of a cookie signed out on any instance, a display session
+    // of an old key or a sign-in past its 12 hours answers signed out, and its cookie is cleared.
+    const expired = session.user !== undefined && Date.now() - session.user.signedInAt > USER_SESSION_MS;
+    const honoured = !expired && sessionHonoured(session, { revocations, displayKey: server.displayKey });
+    if (!honoured) session.destroy();
     return Response.json(
       {
-        user: session.user
-          ? { name: session.user.name, signedInAt: new Date(session.user.signedInAt).toISOString() }
-          : null,
-        display: session.display === true,
+        user:
+          honoured && session.user
+            ? { name: session.user.name, signedInAt: new Date(session.user.signedInAt).toISOString() }
+            : null,
+        display: honoured && session.display === true,
         anonymousView: Boolean(upstream.service) && server.allowAnonymousView,
         demo: upstream.demo,
       },

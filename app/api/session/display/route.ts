@@ -3,8 +3,16 @@
 
 import { timingSafeEqual } from "node:crypto";
 import { ApiError, errorResponse } from "@/lib/api/api-error";
+import { clientAddress } from "@/lib/api/client-address";
 import { getRuntime } from "@/lib/api/runtime";
-import { displayKeyId, getSession, isSecure, newSessionId } from "@/lib/api/session";
+import {
+  displayKeyId,
+  getSession,
+  isSecure,
+  newSessionId,
+  sessionEndsAt,
+  userCacheIdentity,
+} from "@/lib/api/session";
 import { safeNext } from "@/lib/session/safe-next";
 
 export const dynamic = "force-dynamic";
@@ -18,12 +26,32 @@ function sameKey(given: string, expected: string): boolean {
 export async function GET(request: Request): Promise<Response> {
   try {
     const url = new URL(request.url);
-    const { server } = getRuntime();
+    const { server, signIns, revocations, cache } = getRuntime();
     const key = url.searchParams.get("key") ?? "";
+    // Guessed keys are slowed as guessed passwords are, counted per address (a name of its own per
+    // address, so wrong keys from one place never hold back the screens of another).
+    const address = clientAddress(request, server.trustedProxyHops);
+    const attempt = await signIns.attempt(`display-key@${address}`, address);
+    if (!attempt.allowed) {
+      const seconds = Math.ceil(attempt.waitMs / 1000);
+      throw new ApiError(
+        429,
+        "too_many_attempts",
+        `Too many wrong display keys: try again in ${seconds} s.`,
+        undefined,
+        {
+          "Retry-After": String(seconds),
+        },
+      );
+    }
     if (!server.displayKey || !sameKey(key, server.displayKey)) {
       throw new ApiError(403, "invalid_display_key", "This display key is not valid.");
     }
+    await signIns.succeeded(attempt);
     const session = await getSession(isSecure(request));
+    // Whatever this browser was signed in as ends here and everywhere a copy of its cookie went.
+    if (session.sid) revocations.revoke(session.sid, sessionEndsAt(session));
+    if (session.user) cache.dropIdentity(userCacheIdentity(session.user.name));
     // A screen's session is its own, bound to this key: a new DISPLAY_KEY ends it.
     session.sid = newSessionId();
     session.user = undefined;
