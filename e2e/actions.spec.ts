@@ -322,6 +322,25 @@ test("ACTIONS=off hides every control, even from the admin, and the API says why
   expect((await attempt.json()).error).toMatchObject({ code: "actions_disabled" });
 });
 
+test("a preview of many jobs outside any view is refused, not read one by one", async ({ page }) => {
+  await signIn(page, "admin");
+  const headers = { Origin: new URL(page.url()).origin };
+  const before = await simulatorState();
+  const jobIds = Array.from({ length: 1000 }, (_, i) => 900_000 + i);
+  const preview = await page.request.post("/api/jobs/actions/preview", {
+    data: { action: "kill", jobIds },
+    headers,
+  });
+  expect(preview.status()).toBe(400);
+  expect((await preview.json()).error.message).toContain("at most 100 jobs are read one by one (got 1000)");
+  const after = await simulatorState();
+  const reads = (state: typeof before) =>
+    Object.entries(state.requests)
+      .filter(([name]) => name.startsWith("GET Job"))
+      .reduce((sum, [, count]) => sum + (count ?? 0), 0);
+  expect(reads(after)).toBe(reads(before));
+});
+
 test("limits action requests per person a minute: 429 with Retry-After, before the body is read", async ({
   page,
 }) => {

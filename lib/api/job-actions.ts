@@ -28,6 +28,8 @@ import type { Viewer } from "./viewer";
 /** Calls to the CommCell at once for one request: many jobs, but never a flood from one click. */
 const UPSTREAM_CONCURRENCY = 4;
 export const ACTION_BODY_MAX_BYTES = 64 * 1024;
+/** Jobs one request may have read one by one from the CommCell (Job/{id}): a preview must not be a crawl. */
+export const READS_PER_REQUEST_MAX = 100;
 /** Ids an audit line of a refused request keeps: enough to recognise it, not a thousand per line. */
 const REFUSED_IDS_KEPT = 10;
 
@@ -142,6 +144,13 @@ async function jobsNow(
     if (request.allMatching) return { ids: matching.map((job) => job.id), jobs };
     // Chosen rows that left the view since are read one by one: their state, not their absence, decides.
     const missing = (request.jobIds ?? []).filter((id) => !jobs.has(id));
+    if (missing.length > READS_PER_REQUEST_MAX)
+      throw new ApiError(
+        400,
+        "invalid_parameter",
+        `${missing.length} of the chosen jobs are no longer in the view, and at most ${READS_PER_REQUEST_MAX} are read one by one: refresh the view and choose again.`,
+        "jobIds",
+      );
     for (const job of await mapLimit(missing, UPSTREAM_CONCURRENCY, (id) => fetchJob(viewer.upstream, id)))
       if (job) jobs.set(job.id, job);
     return { ids: request.jobIds ?? [], jobs };
@@ -149,6 +158,13 @@ async function jobsNow(
   if (request.allMatching)
     throw new ApiError(400, "invalid_parameter", "allMatching needs the view it refers to.", "view");
   const ids = request.jobIds ?? [];
+  if (ids.length > READS_PER_REQUEST_MAX)
+    throw new ApiError(
+      400,
+      "invalid_parameter",
+      `Without the view they were chosen in, at most ${READS_PER_REQUEST_MAX} jobs are read one by one (got ${ids.length}): send view too.`,
+      "jobIds",
+    );
   const fetched = await mapLimit(ids, UPSTREAM_CONCURRENCY, (id) => fetchJob(viewer.upstream, id));
   return { ids, jobs: new Map(fetched.filter((job) => job !== null).map((job) => [job.id, job])) };
 }

@@ -90,6 +90,7 @@ describe("readCommCellConfig", () => {
   it("names what is wrong, and never prints a secret", () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{ COMMVAULT_URL: "cs01/api" }, /COMMVAULT_URL must be the full web-service root URL/],
+      [{ COMMVAULT_URL: "https//svc:hunter2@cs01/api" }, /^(?!.*hunter2).*not a URL/],
       [{ COMMVAULT_URL: "ftp://cs01/api" }, /COMMVAULT_URL must start with https:\/\//],
       [{ COMMVAULT_URL: "https://u:hunter2@cs01/api" }, /COMMVAULT_URL must not carry credentials/],
       [{ COMMVAULT_URL: "https://cs/api", COMMVAULT_USERNAME: "svc" }, /COMMVAULT_PASSWORD .* is missing/],

@@ -100,7 +100,8 @@ function webServiceRoot(value: string, allowHttp: boolean): string {
     url = new URL(value);
   } catch {
     throw new ConfigError(
-      `COMMVAULT_URL must be the full web-service root URL, such as https://commserve.example.com/webconsole/api/ (got "${value}")`,
+      // Not echoed: an unparsable URL may still hold a password (https//user:secret@host).
+      `COMMVAULT_URL must be the full web-service root URL, such as https://commserve.example.com/webconsole/api/ (it is ${value.length} characters that are not a URL)`,
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
