@@ -136,20 +136,20 @@ export class RedisLink {
 
   /** The text of a value read from `key`, or null (counted) when this deployment did not seal it there. */
   unseal(key: string, value: string | null): string | null {
-    if (value === null) return null;
-    const text = this.seals.open(key, value);
-    if (text === null) this.rejected++;
-    return text;
+    return value === null ? null : this.counted(this.seals.open(key, value));
   }
 
   encrypt(key: string, text: string): string {
     return this.seals.encrypt(key, text);
   }
 
+  /** The text of a value `encrypt` made for `key`, or null (counted) for anything else. */
   decrypt(key: string, value: string | null): string | null {
-    if (value === null) return null;
-    const text = this.seals.decrypt(key, value);
-    if (text === null) this.rejected++;
+    return value === null ? null : this.counted(this.seals.decrypt(key, value));
+  }
+
+  private counted(text: string | null): string | null {
+    if (text === null) this.reject();
     return text;
   }
 
