@@ -70,6 +70,35 @@ test.describe("the stream route", () => {
     await refused(Array.from({ length: 17 }, (_, i) => `view=jobs:page%3D${i + 1}`).join("&"), /at most 16/);
   });
 
+  test("a signed-in person's stream ends at their sign-out, not at its five-minute lifetime", async ({
+    baseURL,
+  }) => {
+    const origin = baseURL as string;
+    const signIn = await fetch(`${origin}/api/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: origin },
+      body: JSON.stringify({ username: "viewer", password: "viewer" }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const stream = await fetch(`${origin}/api/stream?view=${encodeURIComponent("jobs:window=24h")}`, {
+      headers: { Cookie: cookie },
+    });
+    expect(stream.status).toBe(200);
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read(); // the stream is open and has spoken
+    const signOut = await fetch(`${origin}/api/session`, {
+      method: "DELETE",
+      headers: { Cookie: cookie, Origin: origin },
+    });
+    expect(signOut.status).toBeLessThan(300);
+    // Read until the server closes it; a heartbeat is 15 s away, the lifetime 5 minutes.
+    let ended = false;
+    const until = Date.now() + 10_000;
+    while (!ended && Date.now() < until) ended = (await reader.read()).done;
+    expect(ended).toBe(true);
+  });
+
   test("bounds the streams and the distinct views one address holds, 429 naming the limit", async ({
     baseURL,
   }) => {

@@ -13,9 +13,28 @@ export class Revocations {
   /** Told of every revocation made here (not of those learned from other instances): to share it. */
   onRevoke: ((sessionId: string, untilMs: number) => void) | null = null;
 
+  private readonly watchers = new Map<string, Set<() => void>>();
+
+  /**
+   * Calls `ended` once when `sessionId` is revoked, here or on another instance: what a session holds open
+   * (a push stream) ends with it, not at its next check. Gives the function that stops watching.
+   */
+  whenRevoked(sessionId: string, ended: () => void): () => void {
+    const set = this.watchers.get(sessionId) ?? new Set();
+    set.add(ended);
+    this.watchers.set(sessionId, set);
+    return () => {
+      set.delete(ended);
+      if (set.size === 0 && this.watchers.get(sessionId) === set) this.watchers.delete(sessionId);
+    };
+  }
+
   /** `fromPeer`: learned from another instance, so not told on again. */
   revoke(sessionId: string, untilMs: number, fromPeer = false): void {
     if (!fromPeer) this.onRevoke?.(sessionId, untilMs);
+    const watching = this.watchers.get(sessionId);
+    this.watchers.delete(sessionId);
+    for (const ended of watching ?? []) ended();
     this.until.delete(sessionId);
     this.until.set(sessionId, untilMs);
     this.prune();

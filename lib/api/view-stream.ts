@@ -11,6 +11,7 @@ import { type JobFilters, parseFilters } from "@/lib/jobs/filters";
 import { parseWall } from "@/lib/jobs/wall-params";
 import { ApiError } from "./api-error";
 import { clientAddress } from "./client-address";
+import { getRuntime } from "./runtime";
 import { StreamQuota } from "./stream-quota";
 import { VIEW_KINDS, type ViewKind, type ViewState, viewName, viewWatches } from "./view-watch";
 import type { Viewer } from "./viewer";
@@ -137,18 +138,21 @@ export function eventStream(
           ),
         );
       const heartbeat = setInterval(() => send(event("heartbeat", { serverTime: Date.now() })), HEARTBEAT_MS);
-      const lifetime = setTimeout(() => {
+      const close = () => {
         end();
         try {
           controller.close();
         } catch {
           // Already closed.
         }
-      }, STREAM_MAX_MS);
+      };
+      const lifetime = setTimeout(close, STREAM_MAX_MS);
       stops.push(
         () => clearInterval(heartbeat),
         () => clearTimeout(lifetime),
       );
+      // Signed out (here or on another instance): the stream ends now, not at its lifetime.
+      if (viewer.sessionId) stops.push(getRuntime().revocations.whenRevoked(viewer.sessionId, close));
       request.signal.addEventListener("abort", end, { once: true });
     },
     cancel: end,

@@ -18,6 +18,8 @@ export interface Viewer {
   /** Cache partition: one per CommCell identity. */
   readonly cacheKey: string;
   readonly upstream: UpstreamSession;
+  /** The session's id (a signed-in user or a display screen): what is held open ends when it is revoked. */
+  readonly sessionId: string | null;
 }
 
 export function viewerFor(session: SessionData): Viewer {
@@ -33,13 +35,20 @@ export function viewerFor(session: SessionData): Viewer {
     return {
       kind: "user",
       name: session.user.name,
+      sessionId: session.sid ?? null,
       cacheKey: userCacheIdentity(session.user.name),
       // A user's token cannot be renewed without their password: a 401 ends the session.
       upstream: upstreamSession(upstream, new TokenSource(null, session.user.token)),
     };
   }
   if (upstream.service && (server.allowAnonymousView || session.display)) {
-    return { kind: "service", name: null, cacheKey: "service", upstream: upstream.service };
+    return {
+      kind: "service",
+      name: null,
+      cacheKey: "service",
+      upstream: upstream.service,
+      sessionId: session.display ? (session.sid ?? null) : null,
+    };
   }
   throw new ApiError(401, "unauthenticated", "Sign in with your CommCell account to see jobs.");
 }
