@@ -7,6 +7,8 @@
 // success does not wipe another's failures. Addresses get more room than user names: people behind one
 // NAT share an address, and one attacker can then block only their own address and the names they guess.
 
+import { ApiError } from "./api-error";
+
 interface Count {
   failures: number;
   blockedUntil: number;
@@ -102,4 +104,12 @@ export class SignInLimiter {
     this.users.add(attempt.user, -1);
     this.addresses.add(attempt.address, -1);
   }
+}
+
+/** The answer to an attempt that must wait: 429 with the seconds in words and in Retry-After. */
+export function slowedDown(waitMs: number, what: string): ApiError {
+  const seconds = Math.ceil(waitMs / 1000);
+  return new ApiError(429, "too_many_attempts", `Too many ${what}: try again in ${seconds} s.`, undefined, {
+    "Retry-After": String(seconds),
+  });
 }

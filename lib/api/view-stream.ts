@@ -94,12 +94,7 @@ function event(name: string, data: unknown): Uint8Array {
   return encoder.encode(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
-export function eventStream(
-  request: Request,
-  viewer: Viewer,
-  views: readonly StreamView[],
-  trustedProxyHops: number,
-): Response {
+export function eventStream(request: Request, viewer: Viewer, views: readonly StreamView[]): Response {
   if (open >= STREAMS_OPEN_MAX)
     throw new ApiError(
       503,
@@ -107,7 +102,7 @@ export function eventStream(
       `This server holds ${STREAMS_OPEN_MAX} streams already: poll instead.`,
     );
   const giveBack = quota.take(
-    streamHolder(viewer, clientAddress(request, trustedProxyHops)),
+    streamHolder(viewer, clientAddress(request, getRuntime().server.trustedProxyHops)),
     views.map((view) => viewName(view.kind, view.filters)),
   );
   open++;

@@ -8,6 +8,7 @@ import { getRuntime } from "@/lib/api/runtime";
 import { assertSameOrigin } from "@/lib/api/same-origin";
 import { getSession, isSecure, newSessionId, revokeSession, USER_SESSION_MS } from "@/lib/api/session";
 import { sessionHonoured } from "@/lib/api/session-check";
+import { slowedDown } from "@/lib/api/sign-in-limiter";
 import { isCommCellError } from "@/lib/commcell/errors";
 import { login, logout } from "@/lib/commcell/login";
 
@@ -59,16 +60,7 @@ export async function POST(request: Request): Promise<Response> {
     assertSameOrigin(request, server.trustedProxyHops);
     const { username, password } = await readJsonBody(request, SignIn, SIGN_IN_MAX_BYTES);
     const attempt = await signIns.attempt(username, clientAddress(request, server.trustedProxyHops));
-    if (!attempt.allowed) {
-      const seconds = Math.ceil(attempt.waitMs / 1000);
-      throw new ApiError(
-        429,
-        "too_many_attempts",
-        `Too many failed sign-ins: try again in ${seconds} s.`,
-        undefined,
-        { "Retry-After": String(seconds) },
-      );
-    }
+    if (!attempt.allowed) throw slowedDown(attempt.waitMs, "failed sign-ins");
     let result: Awaited<ReturnType<typeof login>>;
     try {
       result = await login(upstream.root, username, password, upstream.config.timeoutMs);

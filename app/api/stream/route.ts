@@ -3,7 +3,6 @@
 // instead of polling. One stream per browser, shared by its tabs (lib/client/view-stream.ts).
 
 import { withViewer } from "@/lib/api/handle";
-import { getRuntime } from "@/lib/api/runtime";
 import { eventStream, parseStreamViews } from "@/lib/api/view-stream";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +10,6 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return withViewer(request, async (viewer) => {
     const views = parseStreamViews(new URL(request.url).searchParams);
-    return eventStream(request, viewer, views, getRuntime().server.trustedProxyHops);
+    return eventStream(request, viewer, views);
   });
 }

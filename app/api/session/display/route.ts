@@ -13,6 +13,7 @@ import {
   sessionEndsAt,
   userCacheIdentity,
 } from "@/lib/api/session";
+import { slowedDown } from "@/lib/api/sign-in-limiter";
 import { safeNext } from "@/lib/session/safe-next";
 
 export const dynamic = "force-dynamic";
@@ -32,18 +33,7 @@ export async function GET(request: Request): Promise<Response> {
     // address, so wrong keys from one place never hold back the screens of another).
     const address = clientAddress(request, server.trustedProxyHops);
     const attempt = await signIns.attempt(`display-key@${address}`, address);
-    if (!attempt.allowed) {
-      const seconds = Math.ceil(attempt.waitMs / 1000);
-      throw new ApiError(
-        429,
-        "too_many_attempts",
-        `Too many wrong display keys: try again in ${seconds} s.`,
-        undefined,
-        {
-          "Retry-After": String(seconds),
-        },
-      );
-    }
+    if (!attempt.allowed) throw slowedDown(attempt.waitMs, "wrong display keys");
     if (!server.displayKey || !sameKey(key, server.displayKey)) {
       throw new ApiError(403, "invalid_display_key", "This display key is not valid.");
     }
