@@ -325,6 +325,8 @@ test("ACTIONS=off hides every control, even from the admin, and the API says why
 test("a preview of many jobs outside any view is refused, not read one by one", async ({ page }) => {
   await signIn(page, "admin");
   const headers = { Origin: new URL(page.url()).origin };
+  // The explorer polls the job list (also "GET Job" in the simulator's counts): leave it first.
+  await page.goto("about:blank");
   const before = await simulatorState();
   const jobIds = Array.from({ length: 1000 }, (_, i) => 900_000 + i);
   const preview = await page.request.post("/api/jobs/actions/preview", {
@@ -338,7 +340,8 @@ test("a preview of many jobs outside any view is refused, not read one by one", 
     Object.entries(state.requests)
       .filter(([name]) => name.startsWith("GET Job"))
       .reduce((sum, [, count]) => sum + (count ?? 0), 0);
-  expect(reads(after)).toBe(reads(before));
+  // Before the bound, 1,000 Job/{id} reads; now none (a refresh still in flight may add a list page).
+  expect(reads(after) - reads(before)).toBeLessThan(20);
 });
 
 test("limits action requests per person a minute: 429 with Retry-After, before the body is read", async ({
