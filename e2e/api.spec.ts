@@ -99,14 +99,37 @@ const FAULTS = [
   [{ refuse: true }, 502, "commcell_network", "the connection was refused"],
 ] as const;
 
+/** What someone not signed in is told of each kind: nothing of the CommCell's own words. */
+const KIND_ALONE: Record<string, string> = {
+  commcell_http: "The CommCell answered with an error.",
+  commcell_upstream: "The CommCell reported an error.",
+  commcell_parse: "The CommCell's answer could not be read.",
+  commcell_network: "The CommCell could not be reached.",
+};
+
 for (const [fault, status, code, message] of FAULTS) {
-  test(`maps the fault ${JSON.stringify(fault)} to ${status} ${code}`, async ({ request }) => {
+  test(`maps the fault ${JSON.stringify(fault)} to ${status} ${code}`, async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
+    const user = await playwright.request.newContext({ baseURL });
+    const signIn = await user.post("/api/session", {
+      data: { username: "admin", password: "admin" },
+      headers: { Origin: baseURL as string },
+    });
+    expect(signIn.status()).toBe(200);
     await setFaults(fault);
-    const response = await request.get(`/api/jobs?window=${freshWindow()}`);
+    // A signed-in user reads the CommCell's words; someone not signed in its kind alone.
+    const response = await user.get(`/api/jobs?window=${freshWindow()}`);
     expect(response.status()).toBe(status);
     const body = await response.json();
     expect(body.error.code).toBe(code);
     expect(body.error.message).toContain(message);
+    const stranger = await request.get(`/api/jobs?window=${freshWindow()}`);
+    expect(stranger.status()).toBe(status);
+    expect((await stranger.json()).error).toEqual({ code, message: KIND_ALONE[code] });
+    await user.dispose();
   });
 }
 
@@ -122,7 +145,7 @@ test("serves the last good answer, marked stale, while the CommCell fails, and r
     .toBe(true);
   const stale = await (await request.get(url)).json();
   expect(stale).toMatchObject({ stale: true, total: good.total, fetchedAt: good.fetchedAt });
-  expect(stale.error.message).toContain("HTTP 503");
+  expect(stale.error).toEqual({ code: "commcell_http", message: "The CommCell answered with an error." });
   await resetFaults();
   await expect
     .poll(async () => (await (await request.get(url)).json()).stale, { intervals: [300], timeout: 10_000 })

@@ -5,6 +5,7 @@
 
 import { expect, test } from "@playwright/test";
 import { type Cluster, poll, startCluster } from "./cluster";
+import { signInByApi } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
@@ -43,13 +44,7 @@ test("the service account signed in once for all three instances", async () => {
 
 test("a sign-in on one instance is valid on the others, and a sign-out on one ends it everywhere", async () => {
   const [a, b, c] = cluster.origins as [string, string, string];
-  const signIn = await fetch(`${a}/api/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: a },
-    body: JSON.stringify({ username: "admin", password: "admin" }),
-  });
-  expect(signIn.status).toBe(200);
-  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const cookie = await signInByApi(a, "admin");
   const who = await (await fetch(`${b}/api/session`, { headers: { Cookie: cookie } })).json();
   expect(who.user?.name).toBe("admin");
   const signOut = await fetch(`${c}/api/session`, {
@@ -91,12 +86,7 @@ test("wrong passwords spread over the instances are counted together", async () 
 test("Redis stopped for 15 s under load fails no viewer request, and sharing resumes after", async () => {
   // Health says whether sharing is on to a signed-in person only (a stranger learns up or down).
   const [signInAt] = cluster.origins as [string];
-  const signIn = await fetch(`${signInAt}/api/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: signInAt },
-    body: JSON.stringify({ username: "admin", password: "admin" }),
-  });
-  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const cookie = await signInByApi(signInAt, "admin");
   const sharing = async (origin: string) =>
     (await (await fetch(`${origin}/api/health`, { headers: { Cookie: cookie } })).json()).sharing;
   const load = poll(cluster.origins, "/api/jobs?type=all&window=24h&pageSize=50", 15, 250, 24_000);

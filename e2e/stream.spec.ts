@@ -6,6 +6,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { forEachEvent, type StreamEvent } from "../lib/test/sse-events";
 import { type Cluster, startCluster } from "./cluster";
+import { signInByApi } from "./sign-in";
 import { keepChanging, setReason, simulatorJobs } from "./simulator";
 
 /** The events of a stream over `forMs`. */
@@ -74,13 +75,7 @@ test.describe("the stream route", () => {
     baseURL,
   }) => {
     const origin = baseURL as string;
-    const signIn = await fetch(`${origin}/api/session`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: origin },
-      body: JSON.stringify({ username: "viewer", password: "viewer" }),
-    });
-    expect(signIn.status).toBe(200);
-    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const cookie = await signInByApi(origin, "viewer");
     const stream = await fetch(`${origin}/api/stream?view=${encodeURIComponent("jobs:window=24h")}`, {
       headers: { Cookie: cookie },
     });

@@ -20,7 +20,7 @@ export default async function LoginPage({
         <p className="text-sm text-[var(--muted)]">
           {upstream.demo
             ? "Demo CommCell (simulated): sign in as admin / admin."
-            : `With your account on the CommCell at ${new URL(upstream.root).host}; you see the jobs it lets you see.`}
+            : "With your CommCell account; you see the jobs it lets you see."}
         </p>
         <SignInForm next={typeof next === "string" ? next : null} />
       </div>

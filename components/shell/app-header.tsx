@@ -15,7 +15,8 @@ export function AppHeader({
 }: {
   current: NavKey | null;
   demo: boolean;
-  host: string;
+  /** The CommCell's host, for a signed-in user only (null hides it). */
+  host: string | null;
   viewer: Viewer | null;
 }) {
   return (
@@ -43,7 +44,7 @@ export function AppHeader({
           </ul>
         </nav>
         <span data-testid="upstream" className="text-[var(--muted)]">
-          {demo ? "Demo CommCell (simulated)" : `CommCell ${host}`}
+          {demo ? "Demo CommCell (simulated)" : host ? `CommCell ${host}` : "CommCell"}
         </span>
         <span className="ml-auto flex items-center gap-4">
           <ThemeSwitch />

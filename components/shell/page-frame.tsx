@@ -15,9 +15,11 @@ export function PageFrame({
   children: ReactNode;
 }) {
   const { upstream } = getRuntime();
+  // Where the CommCell is, only for someone signed in to it: a stranger learns nothing of it here.
+  const host = viewer?.kind === "user" ? new URL(upstream.root).host : null;
   return (
     <>
-      <AppHeader current={current} demo={upstream.demo} host={new URL(upstream.root).host} viewer={viewer} />
+      <AppHeader current={current} demo={upstream.demo} host={host} viewer={viewer} />
       <main className="mx-auto max-w-[1440px] space-y-4 px-4 py-4">{children}</main>
     </>
   );

@@ -9,7 +9,7 @@ import { type ClientCoverage, CoverageIndex, type CoverageSummary } from "@/lib/
 import { COVERAGE_WINDOWS, type CoverageParams, filterCoverage } from "@/lib/jobs/coverage-params";
 import { DEFAULT_FILTERS, type JobFilters, WINDOWS } from "@/lib/jobs/filters";
 import { cachedJobs } from "./job-view";
-import type { Viewer } from "./viewer";
+import { asSeenBy, seenBy, type Viewer } from "./viewer";
 
 /** Backups of a year: the period's jobs and, for most subclients, their last success before it. */
 export const COVERAGE_HISTORY: JobFilters = {
@@ -31,6 +31,12 @@ function inventoryFor(viewer: Viewer): Promise<Inventory> {
   value.catch(() => inventories.delete(viewer.cacheKey));
   if (inventories.size > 200) inventories.delete(inventories.keys().next().value as string);
   return value;
+}
+
+/** Why coverage is read from jobs alone; a CommCell failure in the words this viewer may see. */
+function inventoryNote(viewer: Viewer, inventory: Extract<Inventory, { kind: "jobs-only" }>): string {
+  if (!inventory.failure) return inventory.reason;
+  return `the CommCell did not give the subclient inventory: ${seenBy(viewer, inventory.failure).message}`;
 }
 
 /** One index per identity, kept across refreshed answers: each answer's new jobs are added, no more. */
@@ -62,7 +68,10 @@ export interface CoverageAnswer {
 }
 
 export async function coverageView(viewer: Viewer, params: CoverageParams): Promise<CoverageAnswer> {
-  const [answer, inventory] = await Promise.all([cachedJobs(viewer, COVERAGE_HISTORY), inventoryFor(viewer)]);
+  const [answer, inventory] = await Promise.all([
+    cachedJobs(viewer, COVERAGE_HISTORY),
+    asSeenBy(viewer, inventoryFor(viewer)),
+  ]);
   const index = indexFor(viewer.cacheKey, answer.value);
   // The period ends now on the CommCell's clock, as the jobs' times are.
   const now = Date.now() + answer.value.clockOffsetMs;
@@ -81,6 +90,6 @@ export async function coverageView(viewer: Viewer, params: CoverageParams): Prom
     stale: answer.stale,
     error: answer.error ? { code: `commcell_${answer.error.kind}`, message: answer.error.message } : null,
     inventory: inventory.kind,
-    inventoryNote: inventory.kind === "jobs-only" ? inventory.reason : null,
+    inventoryNote: inventory.kind === "jobs-only" ? inventoryNote(viewer, inventory) : null,
   };
 }

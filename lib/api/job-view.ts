@@ -24,7 +24,7 @@ import { answerMemo } from "./answer-memo";
 import { type TaggedBody, taggedView } from "./etag";
 import { incrementalMemo } from "./incremental-memo";
 import { getRuntime } from "./runtime";
-import type { Viewer } from "./viewer";
+import { asSeenBy, seenBy, type Viewer } from "./viewer";
 
 export interface JobView {
   /** The page's rows: what the explorer shows and reads of each job (lib/jobs/job-row.ts). */
@@ -97,10 +97,13 @@ export async function cachedJobs(viewer: Viewer, filters: JobFilters): Promise<K
   const load = (previous: Parameters<typeof refreshJobs>[3]) =>
     refreshJobs(viewer.upstream, query, paging, previous);
   // Several instances: the answer another has just fetched, or this one's fetch shared with them.
-  const answer = await cache.get(cacheKey, (previous) =>
-    answers ? answers.load(cacheKey, previous, load, merge) : load(previous),
+  const answer = await asSeenBy(
+    viewer,
+    cache.get(cacheKey, (previous) =>
+      answers ? answers.load(cacheKey, previous, load, merge) : load(previous),
+    ),
   );
-  return { ...answer, key: cacheKey };
+  return { ...answer, error: answer.error && seenBy(viewer, answer.error), key: cacheKey };
 }
 
 /** Everything a view says besides its rows. */

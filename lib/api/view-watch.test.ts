@@ -2,10 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CommCellError } from "@/lib/commcell/errors";
 import { DEFAULT_FILTERS } from "@/lib/jobs/filters";
 import { jobsCacheKey } from "./job-view";
-import { createViewWatches, fetchSpreadMs, SPREAD_MAX_MS, screenWaitMs, type ViewState } from "./view-watch";
+import {
+  createViewWatches,
+  fetchSpreadMs,
+  SPREAD_MAX_MS,
+  screenWaitMs,
+  strangerWaitsMs,
+  type ViewState,
+} from "./view-watch";
 import type { Viewer } from "./viewer";
 
-const viewer = (cacheKey: string) => ({ kind: "service", name: null, cacheKey }) as unknown as Viewer;
+const viewer = (cacheKey: string) =>
+  ({ kind: cacheKey === "service" ? "service" : "user", name: null, cacheKey }) as unknown as Viewer;
 
 /** No cache behind these watches: only their ticks look. */
 const noRefreshes = () => () => {};
@@ -35,7 +43,7 @@ describe("view watches", () => {
     const watches = createViewWatches(bodyOf, 1000, noRefreshes);
     const heard: [string, ViewState][] = [];
     const stops = ["first", "second"].map((name) =>
-      watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => heard.push([name, state])),
+      watches.watch(viewer("user:eve"), "jobs", DEFAULT_FILTERS, (state) => heard.push([name, state])),
     );
     await vi.advanceTimersByTimeAsync(0);
     expect(watches.count()).toBe(1);
@@ -55,7 +63,7 @@ describe("view watches", () => {
     // A late listener is told the current state at once.
     // Its notice names the spread of the view's screens with it: three.
     const late: ViewState[] = [];
-    const stopLate = watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => late.push(state));
+    const stopLate = watches.watch(viewer("user:eve"), "jobs", DEFAULT_FILTERS, (state) => late.push(state));
     expect(late).toEqual([{ etag: '"b"', fetchedAt: null, spreadMs: 18 }]);
     for (const stop of [...stops, stopLate]) stop();
     expect(watches.count()).toBe(0);
@@ -101,7 +109,7 @@ describe("view watches", () => {
       noRefreshes,
     );
     const heard: ViewState[] = [];
-    watches.watch(viewer("service"), "wall", DEFAULT_FILTERS, (state) => heard.push(state));
+    watches.watch(viewer("user:eve"), "wall", DEFAULT_FILTERS, (state) => heard.push(state));
     await vi.advanceTimersByTimeAsync(4000);
     expect(heard).toEqual([{ problem: "The CommCell did not answer within 30 s." }]);
     failing = false;
@@ -124,7 +132,7 @@ describe("view watches", () => {
     // Ticks a minute apart: only a landed refresh can explain a look in between.
     const watches = createViewWatches(bodyOf, 60_000, cache.onRefresh);
     const heard: ViewState[] = [];
-    const stop = watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => heard.push(state));
+    const stop = watches.watch(viewer("user:eve"), "jobs", DEFAULT_FILTERS, (state) => heard.push(state));
     const other = watches.watch(viewer("user:ann"), "jobs", DEFAULT_FILTERS, () => {});
     await vi.advanceTimersByTimeAsync(0);
     expect(heard).toEqual([{ etag: '"a"', fetchedAt: null, spreadMs: 6 }]);
@@ -135,7 +143,7 @@ describe("view watches", () => {
     cache.land(jobsCacheKey(viewer("user:bob"), DEFAULT_FILTERS));
     await vi.advanceTimersByTimeAsync(0);
     expect(bodyOf.mock.calls.length).toBe(looks);
-    cache.land(jobsCacheKey(viewer("service"), DEFAULT_FILTERS));
+    cache.land(jobsCacheKey(viewer("user:eve"), DEFAULT_FILTERS));
     await vi.advanceTimersByTimeAsync(0);
     expect(heard).toEqual([
       { etag: '"a"', fetchedAt: null, spreadMs: 6 },
@@ -143,9 +151,9 @@ describe("view watches", () => {
     ]);
     // A refresh that lands while a look is under way is looked at when it ends.
     slow = true;
-    cache.land(jobsCacheKey(viewer("service"), DEFAULT_FILTERS));
+    cache.land(jobsCacheKey(viewer("user:eve"), DEFAULT_FILTERS));
     etag = '"c"';
-    cache.land(jobsCacheKey(viewer("service"), DEFAULT_FILTERS));
+    cache.land(jobsCacheKey(viewer("user:eve"), DEFAULT_FILTERS));
     await vi.advanceTimersByTimeAsync(1_100);
     expect(heard.at(-1)).toEqual({ etag: '"c"', fetchedAt: null, spreadMs: 6 });
     stop();
@@ -175,7 +183,7 @@ describe("view watches", () => {
       noRefreshes,
     );
     const heard: [string[], ViewState][] = [];
-    watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => heard.push([[...made], state]));
+    watches.watch(viewer("user:eve"), "jobs", DEFAULT_FILTERS, (state) => heard.push([[...made], state]));
     await vi.advanceTimersByTimeAsync(2_500);
     etag = '"b"';
     await vi.advanceTimersByTimeAsync(1_000);
@@ -195,7 +203,7 @@ describe("view watches", () => {
       noRefreshes,
     );
     const heard: ViewState[] = [];
-    watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state) => heard.push(state));
+    watches.watch(viewer("user:eve"), "jobs", DEFAULT_FILTERS, (state) => heard.push(state));
     await vi.advanceTimersByTimeAsync(1_500);
     fetchedAt = "2026-12-02T10:00:10.000Z";
     await vi.advanceTimersByTimeAsync(1_000);
@@ -216,7 +224,7 @@ describe("each screen's place in the spread", () => {
     const watches = createViewWatches(async () => ({ etag }), 1000, noRefreshes);
     const waits: (number | undefined)[][] = [[], [], []];
     const stops = waits.map((heard) =>
-      watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (_state, waitMs) => heard.push(waitMs)),
+      watches.watch(viewer("user:eve"), "jobs", DEFAULT_FILTERS, (_state, waitMs) => heard.push(waitMs)),
     );
     await vi.advanceTimersByTimeAsync(0);
     etag = '"b"';
@@ -230,7 +238,7 @@ describe("each screen's place in the spread", () => {
     // A screen that joins is told the current answer with no place: it draws a moment within the spread.
     const joined: (number | undefined)[] = [];
     stops.push(
-      watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (_state, waitMs) => joined.push(waitMs)),
+      watches.watch(viewer("user:eve"), "jobs", DEFAULT_FILTERS, (_state, waitMs) => joined.push(waitMs)),
     );
     expect(joined).toEqual([undefined]);
     for (const stop of stops) stop();
@@ -245,6 +253,36 @@ describe("each screen's place in the spread", () => {
     expect(screenWaitMs(0, 1, fetchSpreadMs(1))).toBe(0);
   });
 
+  it("tells the service identity's screens nothing of how many watch: the longest spread, a random place", async () => {
+    const watches = createViewWatches(async () => ({ etag: '"a"' }), 1000, noRefreshes);
+    for (const screens of [1, 5]) {
+      const heard: (number | undefined)[] = [];
+      const spreads: number[] = [];
+      const stops = Array.from({ length: screens }, () =>
+        watches.watch(viewer("service"), "wall", DEFAULT_FILTERS, (state, waitMs) => {
+          if ("spreadMs" in state) spreads.push(state.spreadMs);
+          heard.push(waitMs);
+        }),
+      );
+      await vi.advanceTimersByTimeAsync(0);
+      expect(new Set(spreads)).toEqual(new Set([SPREAD_MAX_MS]));
+      for (const wait of heard) expect(wait).toBeGreaterThanOrEqual(0);
+      for (const wait of heard) expect(wait).toBeLessThan(SPREAD_MAX_MS);
+      for (const stop of stops) stop();
+    }
+  });
+
+  it("gives strangers' screens a slot each, in a shuffled order, each wait uniform over the spread", () => {
+    const waits = strangerWaitsMs(200);
+    const slots = waits.map((wait) => Math.floor((wait * 200) / SPREAD_MAX_MS));
+    expect(new Set(slots).size).toBe(200); // never two in one slot
+    expect(waits).not.toEqual([...waits].sort((a, b) => a - b)); // not the order they joined
+    // One screen alone waits anywhere in the spread, as one of many does: its wait says nothing.
+    const alone = Array.from({ length: 400 }, () => strangerWaitsMs(1)[0] as number);
+    expect(Math.max(...alone)).toBeGreaterThan(SPREAD_MAX_MS / 2);
+    expect(Math.min(...alone)).toBeLessThan(SPREAD_MAX_MS / 2);
+  });
+
   it("gives no place with a problem: the screens fetch the view for its full error", async () => {
     const watches = createViewWatches(
       async () => {
@@ -254,7 +292,7 @@ describe("each screen's place in the spread", () => {
       noRefreshes,
     );
     const heard: [ViewState, number | undefined][] = [];
-    const stop = watches.watch(viewer("service"), "jobs", DEFAULT_FILTERS, (state, waitMs) =>
+    const stop = watches.watch(viewer("user:eve"), "jobs", DEFAULT_FILTERS, (state, waitMs) =>
       heard.push([state, waitMs]),
     );
     await vi.advanceTimersByTimeAsync(0);

@@ -55,6 +55,26 @@ export function screenWaitMs(index: number, screens: number, spreadMs: number): 
   return Math.round((index * spreadMs) / screens);
 }
 
+/**
+ * The service identity's screens are strangers to each other (anonymous viewers, wall screens): what one
+ * is told must not say how many others watch. Their spread is always the longest, and each screen gets a
+ * random moment in a slot of its own (slots shuffled, a random point in each): still never two at once,
+ * but every screen's wait is uniform over the spread whatever their number.
+ */
+export function strangerWaitsMs(screens: number, random: () => number = Math.random): number[] {
+  const slots = Array.from({ length: screens }, (_, index) => index);
+  for (let index = slots.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [slots[index], slots[other]] = [slots[other] as number, slots[index] as number];
+  }
+  return slots.map((slot) => Math.floor(((slot + random()) * SPREAD_MAX_MS) / screens));
+}
+
+/** The spread a view's screens are told: by their number for one person's own screens, else the longest. */
+function spreadFor(viewer: Viewer, screens: number): number {
+  return viewer.kind === "service" ? SPREAD_MAX_MS : fetchSpreadMs(screens);
+}
+
 /** What a watch needs of a view's body: its tag, and the gzip the pages will ask for, to have it made first. */
 export interface WatchedBody {
   readonly etag: string;
@@ -144,7 +164,7 @@ export function createViewWatches(
       state = {
         etag: body.etag,
         fetchedAt: body.fetchedAt ?? null,
-        spreadMs: fetchSpreadMs(watch.listeners.size),
+        spreadMs: spreadFor(viewer, watch.listeners.size),
       };
     } catch (error) {
       // The watchers fetch the view themselves on a problem, and get the full error (a 401, a 502) from it.
@@ -155,9 +175,17 @@ export function createViewWatches(
     if (!sameState(watch.last, state)) {
       watch.last = state;
       const screens = watch.listeners.size;
+      const shuffled = viewer.kind === "service" ? strangerWaitsMs(screens) : null;
       let index = 0;
-      for (const listener of watch.listeners)
-        listener(state, "spreadMs" in state ? screenWaitMs(index++, screens, state.spreadMs) : undefined);
+      for (const listener of watch.listeners) {
+        const wait = shuffled
+          ? shuffled[index]
+          : "spreadMs" in state
+            ? screenWaitMs(index, screens, state.spreadMs)
+            : undefined;
+        index++;
+        listener(state, "spreadMs" in state ? wait : undefined);
+      }
     }
     if (watch.again && watch.listeners.size > 0) watch.look();
   }
@@ -189,7 +217,7 @@ export function createViewWatches(
         // Screens that join at once (a wall of them switched on) spread as the view's screens do now.
         listener(
           "etag" in watch.last
-            ? { ...watch.last, spreadMs: fetchSpreadMs(watch.listeners.size + 1) }
+            ? { ...watch.last, spreadMs: spreadFor(viewer, watch.listeners.size + 1) }
             : watch.last,
         );
       }

@@ -3,12 +3,13 @@
 // operator allows it, anonymous viewers. Cache entries are per identity.
 
 import "server-only";
+import { type CommCellError, isCommCellError, kindAlone } from "@/lib/commcell/errors";
 import type { UpstreamSession } from "@/lib/commcell/session";
 import { TokenSource } from "@/lib/commcell/token-source";
 import { upstreamSession } from "@/lib/commcell/upstream";
 import { ApiError } from "./api-error";
 import { getRuntime } from "./runtime";
-import { type SessionData, USER_SESSION_MS, userCacheIdentity } from "./session";
+import { type SessionData, USER_SESSION_MS, userIdentity } from "./session";
 import { sessionHonoured } from "./session-check";
 
 export interface Viewer {
@@ -36,7 +37,7 @@ export function viewerFor(session: SessionData): Viewer {
       kind: "user",
       name: session.user.name,
       sessionId: session.sid ?? null,
-      cacheKey: userCacheIdentity(session.user.name),
+      cacheKey: userIdentity(session.user),
       // A user's token cannot be renewed without their password: a 401 ends the session.
       upstream: upstreamSession(upstream, new TokenSource(null, session.user.token)),
     };
@@ -51,4 +52,21 @@ export function viewerFor(session: SessionData): Viewer {
     };
   }
   throw new ApiError(401, "unauthenticated", "Sign in with your CommCell account to see jobs.");
+}
+
+/**
+ * What a viewer may learn of a CommCell failure: a signed-in user its words (they are the CommCell's
+ * admins); the service identity (anonymous visitors, wall screens anyone in the room reads) its kind alone.
+ */
+export function seenBy(viewer: Viewer, error: CommCellError): CommCellError {
+  return viewer.kind === "user" ? error : kindAlone(error);
+}
+
+/** `work`, with a CommCell failure it throws as `viewer` may see it. */
+export async function asSeenBy<T>(viewer: Viewer, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw isCommCellError(error) ? seenBy(viewer, error) : error;
+  }
 }

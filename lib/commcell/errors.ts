@@ -41,3 +41,19 @@ export class CommCellError extends Error {
 export function isCommCellError(error: unknown): error is CommCellError {
   return typeof error === "object" && error !== null && (error as { [BRAND]?: boolean })[BRAND] === true;
 }
+
+/** Each kind in words that say nothing of the CommCell: what someone not signed in is told. */
+const KIND_ALONE = {
+  http: "The CommCell answered with an error.",
+  redirect: "The CommCell pointed elsewhere; it was not followed.",
+  timeout: "The CommCell did not answer in time.",
+  network: "The CommCell could not be reached.",
+  parse: "The CommCell's answer could not be read.",
+  auth: "The CommCell refused the dashboard's account.",
+  upstream: "The CommCell reported an error.",
+} as const satisfies Record<CommCellErrorKind, string>;
+
+/** The same failure with its kind alone: no host, path, code or words of the CommCell. */
+export function kindAlone(error: CommCellError): CommCellError {
+  return new CommCellError(error.kind, KIND_ALONE[error.kind]);
+}

@@ -74,7 +74,12 @@ export function readSubclients(body: string): InventorySubclient[] {
 
 export type Inventory =
   | { readonly kind: "commcell"; readonly subclients: readonly InventorySubclient[] }
-  | { readonly kind: "jobs-only"; readonly reason: string };
+  | {
+      readonly kind: "jobs-only";
+      readonly reason: string;
+      /** Why, when the CommCell failed: its error, for whoever may read its words (see seenBy). */
+      readonly failure?: CommCellError;
+    };
 
 const JSON_ACCEPT = { headers: { Accept: "application/json" } };
 
@@ -101,6 +106,7 @@ export async function fetchInventory(session: UpstreamSession): Promise<Inventor
       return {
         kind: "jobs-only",
         reason: `the CommCell did not give the subclient inventory: ${error.message}`,
+        failure: error,
       };
     throw error;
   }
