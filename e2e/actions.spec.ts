@@ -261,8 +261,13 @@ test("a double-clicked confirmation acts once", async ({ page }) => {
   // In the page too: the confirm button clicked twice sends one request.
   await page.goto(`/jobs/${job?.jobId}`);
   await advanceClock(11);
-  await page.reload();
-  await page.getByRole("group", { name: "Job actions" }).getByRole("button", { name: "Resume" }).click();
+  // The job page's read is kept for the cache's TTL: reload until it shows the suspension.
+  const resume = page.getByRole("group", { name: "Job actions" }).getByRole("button", { name: "Resume" });
+  await expect(async () => {
+    await page.reload();
+    await expect(resume).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await resume.click();
   const confirm = page.getByTestId("action-dialog").getByRole("button", { name: "Resume 1 job" });
   await confirm.dblclick();
   await expect(page.getByTestId("action-outcome")).toHaveText("1 accepted, 0 refused, 0 not applicable.");

@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { AuditLog } from "./audit-log";
 
-const entry = (user: string) => ({
+const entry = (user: string, userId = `user:${user.toLowerCase()}`) => ({
   at: "2026-12-02T00:00:00.000Z",
   user,
+  userId,
   action: "kill" as const,
   jobIds: [7],
   reason: "stuck",
@@ -29,7 +30,17 @@ describe("AuditLog", () => {
       ["bob", "kill", [7], "accepted"],
     ]);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
-    expect(log.recent("alice").map((e) => e.user)).toEqual(["Alice"]);
+    expect(log.recent("user:alice").map((e) => e.user)).toEqual(["Alice"]);
+  });
+
+  it("keeps two accounts of one name apart: each history is its identity's", async () => {
+    vi.spyOn(console, "info").mockImplementation(() => undefined);
+    const log = await AuditLog.open(null);
+    await log.record(entry("jsmith", "user:guid:aaa"));
+    await log.record(entry("jsmith", "user:guid:bbb"));
+    await log.record(entry("jsmith", "user:guid:bbb"));
+    expect(log.recent("user:guid:aaa")).toHaveLength(1);
+    expect(log.recent("user:guid:bbb")).toHaveLength(2);
   });
 
   it("refuses at start a file it cannot write, and reports a failed write instead of dropping it", async () => {

@@ -16,7 +16,10 @@ export interface AuditOutcome {
 
 export interface AuditEntry {
   readonly at: string;
+  /** The name the CommCell gave, for people to read. */
   readonly user: string;
+  /** Who that is (see userIdentity): two accounts of one name keep separate histories. */
+  readonly userId: string;
   readonly action: JobAction;
   readonly jobIds: readonly number[];
   /** How many ids the request named, where `jobIds` keeps only the first few (a refused request). */
@@ -71,14 +74,15 @@ export class AuditLog {
   }
 
   private remember(entry: AuditEntry): void {
-    const key = entry.user.toLowerCase();
+    const key = entry.userId;
     const list = this.recentByUser.get(key) ?? [];
     list.unshift(entry);
     list.length = Math.min(list.length, RECENT_PER_USER);
     this.recentByUser.set(key, list);
   }
 
-  recent(user: string): readonly AuditEntry[] {
-    return this.recentByUser.get(user.toLowerCase()) ?? [];
+  /** The newest actions of one identity (a userIdentity), newest first. */
+  recent(userId: string): readonly AuditEntry[] {
+    return this.recentByUser.get(userId) ?? [];
   }
 }

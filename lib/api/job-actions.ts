@@ -213,7 +213,7 @@ export async function performJobAction(
   viewer: Viewer & { name: string },
   request: ActionRequest,
 ): Promise<ActionAnswer> {
-  const { cache, audit } = getRuntime();
+  const { cache, jobReads, audit } = getRuntime();
   const reason = request.reason || null;
   const { ids, jobs } = await jobsNow(viewer, request);
   const preview = previewAction(request.action, ids, jobs);
@@ -228,6 +228,7 @@ export async function performJobAction(
     await audit.record({
       at: new Date().toISOString(),
       user: viewer.name,
+      userId: viewer.cacheKey,
       action: request.action,
       jobIds: request.jobIds.slice(0, REFUSED_IDS_KEPT),
       jobCount: request.jobIds.length,
@@ -249,7 +250,13 @@ export async function performJobAction(
       message: "Not sent: the CommCell has no such job, or it is not visible to you.",
     })),
   ];
-  const entry = { user: viewer.name, action: request.action, jobIds: request.jobIds, reason };
+  const entry = {
+    user: viewer.name,
+    userId: viewer.cacheKey,
+    action: request.action,
+    jobIds: request.jobIds,
+    reason,
+  };
   const intentError = await audit.record({
     at: new Date().toISOString(),
     ...entry,
@@ -270,7 +277,11 @@ export async function performJobAction(
       };
     },
   );
-  if (sent.some((result) => result.outcome === "accepted")) cache.expireAll();
+  const acted = new Set(sent.filter((result) => result.outcome === "accepted").map((result) => result.jobId));
+  if (acted.size > 0) {
+    cache.expireHolding(acted, viewer.cacheKey);
+    jobReads.forgetJobs(acted);
+  }
   const results = [...sent, ...skipped];
   const stopped = stoppedBy ? `The CommCell refused your token part-way: ${stoppedBy.message}` : undefined;
   const auditError =

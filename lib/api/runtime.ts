@@ -15,6 +15,7 @@ import { ActionRate } from "./action-rate";
 import { AuditLog } from "./audit-log";
 import { IdempotencyStore } from "./idempotency";
 import type { ActionAnswer } from "./job-actions";
+import { JobReads } from "./job-reads";
 import { Revocations } from "./revocations";
 import { readServerConfig, type ServerConfig } from "./server-config";
 import { SignInLimiter } from "./sign-in-limiter";
@@ -23,6 +24,8 @@ export interface Runtime {
   readonly upstream: Upstream;
   readonly server: ServerConfig;
   readonly cache: JobCache;
+  /** One job's record and events, kept briefly per identity. */
+  readonly jobReads: JobReads;
   readonly signIns: SharedSignIns;
   readonly revocations: Revocations;
   /** Every job action attempt, to the log and AUDIT_LOG_FILE. */
@@ -80,6 +83,11 @@ export async function startRuntime(env: Readonly<Record<string, string | undefin
       maxColdPerIdentity: COLD_FETCHES_PER_IDENTITY,
       maxEntriesPerIdentity: ANSWERS_PER_IDENTITY,
       maxStaleMs: server.maxStaleMs,
+    }),
+    jobReads: new JobReads({
+      ttlMs: server.cacheTtlMs,
+      maxIdentities: 500,
+      maxPerIdentity: ANSWERS_PER_IDENTITY,
     }),
     signIns: new SharedSignIns(new SignInLimiter(), redis),
     revocations,

@@ -12,7 +12,8 @@ import { getRuntime } from "./runtime";
 export interface SessionData {
   /** A random id per sign-in, checked against the server's revocations on every request. */
   sid?: string;
-  user?: { name: string; token: string; signedInAt: number };
+  /** `guid` is the CommCell's userGUID for the account, when its Login answer had one. */
+  user?: { name: string; guid?: string; token: string; signedInAt: number };
   /** Set by a valid display key: an unattended screen may view with the service identity. */
   display?: boolean;
   /** Which display key made this session (a digest): a new DISPLAY_KEY ends every screen of the old one. */
@@ -65,13 +66,26 @@ export function sessionEndsAt(session: SessionData, now = Date.now()): number {
 
 /** Ends a session here and everywhere its cookie may have been copied to. */
 export function revokeSession(session: IronSession<SessionData>): void {
-  const { revocations, cache } = getRuntime();
+  const { revocations } = getRuntime();
   if (session.sid) revocations.revoke(session.sid, sessionEndsAt(session));
-  if (session.user) cache.dropIdentity(userCacheIdentity(session.user.name));
+  if (session.user) dropUserAnswers(userIdentity(session.user));
   session.destroy();
 }
 
-/** The cache partition of a signed-in user. */
-export function userCacheIdentity(name: string): string {
-  return `user:${encodeURIComponent(name.toLowerCase())}`;
+/**
+ * Who a signed-in user is, for everything kept per person (cached answers, the audit's history, action
+ * keys and rates, stream places): their account's GUID, else their name. Two accounts shown by one name
+ * (a domain user and a local one) then share nothing.
+ */
+export function userIdentity(user: { readonly name: string; readonly guid?: string }): string {
+  return user.guid
+    ? `user:guid:${user.guid.toLowerCase()}`
+    : `user:${encodeURIComponent(user.name.toLowerCase())}`;
+}
+
+/** Forgets what is held for one user: their answers and the jobs and events they read. */
+export function dropUserAnswers(identity: string): void {
+  const { cache, jobReads } = getRuntime();
+  cache.dropIdentity(identity);
+  jobReads.dropIdentity(identity);
 }

@@ -46,6 +46,17 @@ describe("exchange and redirects", () => {
     expect(elsewhere.received).toHaveLength(0);
   });
 
+  it("keeps a sign-in's GUID only when it looks like one", async () => {
+    const answering = (guid: unknown) =>
+      server((_, res) => void res.end(JSON.stringify({ token: "QSDK t", userName: "ann", userGUID: guid })));
+    const good = await answering(" 5E3C7D59-2B5E-4C56-9C5B-7F1A6C0B1D3E ");
+    expect((await login(good.url, "ann", "pw", 5000)).userGuid).toBe("5E3C7D59-2B5E-4C56-9C5B-7F1A6C0B1D3E");
+    for (const guid of ["", "a|b", "x".repeat(65), {}, null]) {
+      const odd = await answering(guid);
+      expect((await login(odd.url, "ann", "pw", 5000)).userGuid).toBeNull();
+    }
+  });
+
   it("follows a redirect on the same origin that keeps the method", async () => {
     const commcell = await server((req, res) => {
       if (req.url === "/api/Old") {

@@ -230,25 +230,55 @@ describe("JobCache", () => {
     expect(asked).toBe(1);
   });
 
-  it("after expireAll, answers only with a refresh begun after it, even within the TTL", async () => {
+  it("after an action, answers only with a refresh begun after it, even within the TTL", async () => {
     const { store } = cache();
     let loads = 0;
     let release: () => void = () => {};
     const load = async () => {
       loads++;
       if (loads === 2) await new Promise<void>((resolve) => (release = resolve));
-      return fetched(loads);
+      return fetched(loads, 1);
     };
     expect((await store.get("alice|view", load)).value.pages).toBe(1);
-    store.expireAll();
+    store.expireHolding(new Set([0]), "bob");
     // A refresh starts; an action lands while it runs; the answer must come from the refresh after that.
     const waiting = store.get("alice|view", load);
     await Promise.resolve();
-    store.expireAll();
+    store.expireHolding(new Set([0]), "bob");
     release();
     expect((await waiting).value.pages).toBe(3);
     expect((await store.get("alice|view", load)).value.pages).toBe(3);
     expect(loads).toBe(3);
+  });
+});
+
+describe("JobCache after an action", () => {
+  it("expires only the answers holding the jobs acted on, and every answer of whoever acted", async () => {
+    const { store } = cache();
+    const holding = (ids: number[]): FetchedJobs => ({
+      ...fetched(1),
+      jobs: ids.map((id) => ({ id }) as FetchedJobs["jobs"][number]),
+    });
+    const loads: string[] = [];
+    const load = (key: string, ids: number[]) => async () => {
+      loads.push(key);
+      return holding(ids);
+    };
+    await store.get("alice|failed", load("alice|failed", [1, 2]));
+    await store.get("bob|running", load("bob|running", [3]));
+    await store.get("bob|failed", load("bob|failed", [2]));
+    await store.get("carol|old", load("carol|old", [9]));
+    loads.length = 0;
+    // Carol resubmits job 2: views holding it, and all of hers, refresh before they answer.
+    expect(store.expireHolding(new Set([2]), "carol")).toBe(3);
+    for (const [key, ids] of [
+      ["alice|failed", [1, 2]],
+      ["bob|running", [3]],
+      ["bob|failed", [2]],
+      ["carol|old", [9]],
+    ] as const)
+      await store.get(key, load(key, [...ids]));
+    expect(loads.sort()).toEqual(["alice|failed", "bob|failed", "carol|old"]);
   });
 });
 

@@ -32,9 +32,9 @@ interface Entry {
   attemptedAt: number;
   error: CommCellError | null;
   pending: Promise<void> | null;
-  /** Set by `expireAll`: the next answer waits for the refresh instead of serving what is held. */
+  /** Set by `expireHolding`: the next answer waits for the refresh instead of serving what is held. */
   waitForRefresh: boolean;
-  /** Counts `expireAll` calls, so a refresh that began before one does not count as after it. */
+  /** Counts `expireHolding` calls, so a refresh that began before one does not count as after it. */
   expiries: number;
 }
 
@@ -135,7 +135,7 @@ export class JobCache {
       this.entries.set(key, entry);
       this.evict(entry);
     }
-    // Only the first answer for a view is waited for (and, after `expireAll`, a refresh begun after it);
+    // Only the first answer for a view is waited for (and, after `expireHolding`, a refresh begun after it);
     // later ones refresh in the background.
     for (;;) {
       const due = this.clock() - entry.attemptedAt >= this.options.ttlMs;
@@ -238,16 +238,22 @@ export class JobCache {
   }
 
   /**
-   * Every answer is out of date now (a job action changed jobs): the next request of each view refreshes
-   * it and waits for that refresh, so whoever acted sees the result at once, not a TTL later. What is held
-   * stays for the incremental refresh, and is served if that refresh fails.
+   * Jobs were acted on: the answers holding any of them are out of date, and so is every answer of whoever
+   * acted (a resubmitted job is new, in views that did not hold the old one). The next request of each
+   * refreshes it and waits for that refresh, so the actor sees the result at once, not a TTL later; other
+   * views stay as they are. What is held stays for the incremental refresh, and is served if it fails.
+   * Gives how many answers were expired.
    */
-  expireAll(): void {
+  expireHolding(jobIds: ReadonlySet<number>, identity: string): number {
+    let expired = 0;
     for (const entry of this.entries.values()) {
+      if (entry.identity !== identity && !entry.value?.jobs.some((job) => jobIds.has(job.id))) continue;
       entry.attemptedAt = Number.NEGATIVE_INFINITY;
       entry.waitForRefresh = true;
       entry.expiries++;
+      expired++;
     }
+    return expired;
   }
 
   /** Forgets every answer of one identity (its user signed out, or their token was refused). */

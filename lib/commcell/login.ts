@@ -10,11 +10,17 @@ import { authHeaders, kindOf } from "./token-source";
 export interface LoginResult {
   readonly token: string;
   readonly userName: string;
+  /**
+   * The account's GUID when the CommCell gives one: what tells apart two accounts shown by one name
+   * (a domain user and a local one), so it, not the name, keys what is kept per person.
+   */
+  readonly userGuid: string | null;
 }
 
 interface LoginAnswer {
   token?: unknown;
   userName?: unknown;
+  userGUID?: unknown;
   isAccountLocked?: unknown;
   remainingLockTime?: unknown;
   errList?: { errLogMessage?: unknown; errorCode?: unknown }[];
@@ -41,7 +47,14 @@ export async function login(
     throw new CommCellError("parse", "The CommCell's sign-in answer is not JSON.");
   }
   const token = toText(answer.token);
-  if (token) return { token, userName: toText(answer.userName) ?? username };
+  if (token) {
+    const guid = toText(answer.userGUID)?.trim() ?? "";
+    return {
+      token,
+      userName: toText(answer.userName) ?? username,
+      userGuid: /^[0-9A-Za-z{}-]{1,64}$/.test(guid) ? guid : null,
+    };
+  }
   if (answer.isAccountLocked === true) {
     const seconds = Number(answer.remainingLockTime);
     const wait =

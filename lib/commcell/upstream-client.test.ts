@@ -51,6 +51,15 @@ describe("login", () => {
     expect(error.message).toBe("The CommCell refused the sign-in: Invalid Username or Password.");
   });
 
+  it("gives each account's GUID, the same at every sign-in, so accounts are told apart by it", async () => {
+    const admin1 = await login(sim.url, "admin", "admin", 2000);
+    const admin2 = await login(sim.url, "ADMIN", "admin", 2000);
+    const viewer = await login(sim.url, "viewer", "viewer", 2000);
+    expect(admin1.userGuid).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-/);
+    expect(admin2.userGuid).toBe(admin1.userGuid);
+    expect(viewer.userGuid).not.toBe(admin1.userGuid);
+  });
+
   it("says when the account is locked", async () => {
     const locking = await startTestSimulator({ lockAfter: 1, lockSeconds: 600 });
     try {

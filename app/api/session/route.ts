@@ -80,7 +80,12 @@ export async function POST(request: Request): Promise<Response> {
     const session = await getSession(isSecure(request));
     // A fresh id per sign-in: a session id fixed before signing in must not carry over.
     session.sid = newSessionId();
-    session.user = { name: result.userName, token: result.token, signedInAt: Date.now() };
+    session.user = {
+      name: result.userName,
+      ...(result.userGuid ? { guid: result.userGuid } : {}),
+      token: result.token,
+      signedInAt: Date.now(),
+    };
     session.display = undefined;
     session.displayKeyId = undefined;
     await session.save();

@@ -2,11 +2,11 @@
 // locks after repeated failures. Real time, not simulated time: a token's life has nothing to do with
 // how fast the jobs move.
 
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Role, SimUser } from "../model/access";
 
 export type LoginOutcome =
-  | { kind: "ok"; token: string }
+  | { kind: "ok"; token: string; userGuid: string }
   | { kind: "refused"; attemptsLeft: number }
   | { kind: "locked"; remainingSeconds: number };
 
@@ -23,6 +23,12 @@ export interface SessionSettings {
   readonly tokenIdleSeconds: number;
   readonly lockAfter: number;
   readonly lockSeconds: number;
+}
+
+/** A CommCell gives each account its own GUID, kept across sign-ins: here, one made from the account's name. */
+export function userGuidOf(account: string): string {
+  const hex = createHash("sha256").update(account.toLowerCase()).digest("hex").toUpperCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 export class Sessions {
@@ -59,7 +65,7 @@ export class Sessions {
     this.failures.delete(account);
     const token = `QSDK ${randomBytes(48).toString("hex")}`;
     this.sessions.set(token, { userName: user.name, lastUsed: now });
-    return { kind: "ok", token };
+    return { kind: "ok", token, userGuid: userGuidOf(user.name) };
   }
 
   /** The accounts that can sign in: the configured admin, and the operator and viewer roles. */

@@ -63,7 +63,7 @@ function login(request: WebRequest, sessions: Sessions): Reply {
       status: 200,
       json: {
         aliasName: "1",
-        userGUID: "5E3C7D59-2B5E-4C56-9C5B-7F1A6C0B1D3E",
+        userGUID: outcome.userGuid,
         loginAttempts: 0,
         remainingLockTime: 0,
         smtpAddress: "admin@corp.example",

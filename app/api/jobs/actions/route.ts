@@ -55,6 +55,6 @@ export function POST(request: Request): Promise<Response> {
 export function GET(request: Request): Promise<Response> {
   return withViewer(request, async (viewer) => {
     assertMayAct(viewer);
-    return Response.json({ actions: getRuntime().audit.recent(viewer.name) }, { headers: NO_STORE });
+    return Response.json({ actions: getRuntime().audit.recent(viewer.cacheKey) }, { headers: NO_STORE });
   });
 }

@@ -7,11 +7,12 @@ import { clientAddress } from "@/lib/api/client-address";
 import { getRuntime } from "@/lib/api/runtime";
 import {
   displayKeyId,
+  dropUserAnswers,
   getSession,
   isSecure,
   newSessionId,
   sessionEndsAt,
-  userCacheIdentity,
+  userIdentity,
 } from "@/lib/api/session";
 import { slowedDown } from "@/lib/api/sign-in-limiter";
 import { safeNext } from "@/lib/session/safe-next";
@@ -27,7 +28,7 @@ function sameKey(given: string, expected: string): boolean {
 export async function GET(request: Request): Promise<Response> {
   try {
     const url = new URL(request.url);
-    const { server, signIns, revocations, cache } = getRuntime();
+    const { server, signIns, revocations } = getRuntime();
     const key = url.searchParams.get("key") ?? "";
     // Guessed keys are slowed as guessed passwords are, counted per address (a name of its own per
     // address, so wrong keys from one place never hold back the screens of another).
@@ -41,7 +42,7 @@ export async function GET(request: Request): Promise<Response> {
     const session = await getSession(isSecure(request));
     // Whatever this browser was signed in as ends here and everywhere a copy of its cookie went.
     if (session.sid) revocations.revoke(session.sid, sessionEndsAt(session));
-    if (session.user) cache.dropIdentity(userCacheIdentity(session.user.name));
+    if (session.user) dropUserAnswers(userIdentity(session.user));
     // A screen's session is its own, bound to this key: a new DISPLAY_KEY ends it.
     session.sid = newSessionId();
     session.user = undefined;

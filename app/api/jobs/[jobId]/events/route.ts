@@ -2,8 +2,7 @@
 
 import { NO_STORE } from "@/lib/api/api-error";
 import { withViewer } from "@/lib/api/handle";
-import { parseJobId } from "@/lib/api/job-detail";
-import { fetchJobEvents } from "@/lib/commcell/job-events";
+import { jobEvents, parseJobId } from "@/lib/api/job-detail";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +11,7 @@ export async function GET(
   context: { params: Promise<{ jobId: string }> },
 ): Promise<Response> {
   const { jobId } = await context.params;
-  return withViewer(request, async (viewer) => {
-    const id = parseJobId(jobId);
-    return Response.json(
-      { events: await fetchJobEvents(viewer.upstream, id), fetchedAt: new Date().toISOString() },
-      { headers: NO_STORE },
-    );
-  });
+  return withViewer(request, async (viewer) =>
+    Response.json(await jobEvents(viewer, parseJobId(jobId)), { headers: NO_STORE }),
+  );
 }
