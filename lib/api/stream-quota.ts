@@ -10,6 +10,16 @@ export const STREAMS_PER_HOLDER_MAX = 16;
 /** Distinct views one holder watches over all its streams: the per-answer memos keep 32 bodies. */
 export const VIEWS_PER_HOLDER_MAX = 32;
 
+/** A stream's holder, and for the service identity the pool every address of it shares. */
+export interface StreamHolder {
+  readonly holder: string;
+  /**
+   * Holders that share one identity's answers (the service identity's addresses): their distinct views
+   * together stay under the same bound, or many addresses would thrash that identity's memos and cache.
+   */
+  readonly pool?: string;
+}
+
 interface Holding {
   streams: number;
   /** Each view's name, with how many of the holder's streams watch it. */
@@ -18,6 +28,8 @@ interface Holding {
 
 export class StreamQuota {
   private readonly holders = new Map<string, Holding>();
+  /** Each pool's views, with how many streams of any of its holders watch each. */
+  private readonly pools = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly streamsMax = STREAMS_PER_HOLDER_MAX,
@@ -28,36 +40,55 @@ export class StreamQuota {
    * Takes a stream of `views` for `holder`, or refuses with 429 naming the limit it would pass. Gives the
    * function that gives it back (once, however often it is called).
    */
-  take(holder: string, views: readonly string[]): () => void {
+  take({ holder, pool }: StreamHolder, views: readonly string[]): () => void {
     const holding = this.holders.get(holder) ?? { streams: 0, views: new Map<string, number>() };
     if (holding.streams >= this.streamsMax)
       throw refuse(`at most ${this.streamsMax} streams at once for one user or address: close one first`);
-    const added = new Set(views.filter((view) => !holding.views.has(view))).size;
+    const mine = [...new Set(views)];
+    const added = mine.filter((view) => !holding.views.has(view)).length;
     if (holding.views.size + added > this.viewsMax)
       throw refuse(
         `at most ${this.viewsMax} distinct views watched at once for one user or address (this stream would make ${holding.views.size + added})`,
       );
+    const pooled = pool === undefined ? null : (this.pools.get(pool) ?? new Map<string, number>());
+    if (pooled) {
+      const fresh = mine.filter((view) => !pooled.has(view)).length;
+      if (pooled.size + fresh > this.viewsMax)
+        throw refuse(
+          `at most ${this.viewsMax} distinct views watched at once by all screens not signed in together (this stream would make ${pooled.size + fresh}): sign in, or poll`,
+        );
+      this.pools.set(pool as string, pooled);
+    }
     holding.streams++;
-    const mine = [...new Set(views)];
-    for (const view of mine) holding.views.set(view, (holding.views.get(view) ?? 0) + 1);
+    count(holding.views, mine, 1);
+    if (pooled) count(pooled, mine, 1);
     this.holders.set(holder, holding);
     let given = false;
     return () => {
       if (given) return;
       given = true;
       holding.streams--;
-      for (const view of mine) {
-        const left = (holding.views.get(view) ?? 1) - 1;
-        if (left > 0) holding.views.set(view, left);
-        else holding.views.delete(view);
-      }
+      count(holding.views, mine, -1);
       if (holding.streams === 0) this.holders.delete(holder);
+      if (pooled) {
+        count(pooled, mine, -1);
+        if (pooled.size === 0) this.pools.delete(pool as string);
+      }
     };
   }
 
   /** For tests and health: the streams a holder has open. */
   streamsOf(holder: string): number {
     return this.holders.get(holder)?.streams ?? 0;
+  }
+}
+
+/** Adds `by` to each view's count, dropping a view whose count reaches none. */
+function count(counts: Map<string, number>, views: readonly string[], by: 1 | -1): void {
+  for (const view of views) {
+    const next = (counts.get(view) ?? 0) + by;
+    if (next > 0) counts.set(view, next);
+    else counts.delete(view);
   }
 }
 

@@ -12,7 +12,7 @@ import { parseWall } from "@/lib/jobs/wall-params";
 import { ApiError } from "./api-error";
 import { clientAddress } from "./client-address";
 import { getRuntime } from "./runtime";
-import { StreamQuota } from "./stream-quota";
+import { type StreamHolder, StreamQuota } from "./stream-quota";
 import { VIEW_KINDS, type ViewKind, type ViewState, viewName, viewWatches } from "./view-watch";
 import type { Viewer } from "./viewer";
 
@@ -32,8 +32,10 @@ const quota = new StreamQuota();
  * Who a stream counts against: a signed-in user's identity, or for the service identity (shared by every
  * wall screen and anonymous visitor) the socket's address, so that one visitor cannot use up everyone's.
  */
-export function streamHolder(viewer: Viewer, address: string): string {
-  return viewer.kind === "user" ? `user:${viewer.cacheKey}` : `address:${address}`;
+export function streamHolder(viewer: Viewer, address: string): StreamHolder {
+  return viewer.kind === "user"
+    ? { holder: `user:${viewer.cacheKey}` }
+    : { holder: `address:${address}`, pool: viewer.cacheKey };
 }
 
 /** How long the browser waits before reconnecting, told in the stream. */
