@@ -272,6 +272,17 @@ test("a double-clicked confirmation acts once", async ({ page }) => {
   await confirm.dblclick();
   await expect(page.getByTestId("action-outcome")).toHaveText("1 accepted, 0 refused, 0 not applicable.");
   expect(((await simulatorState()).requests["POST Job"] ?? 0) - before).toBe(2);
+  // The same key for another request is refused as such, acting on nothing.
+  const reused = await page.request.post("/api/jobs/actions", {
+    data: { ...body, action: "kill" },
+    headers: { Origin: origin },
+  });
+  expect(reused.status()).toBe(422);
+  expect((await reused.json()).error).toMatchObject({
+    code: "idempotency_key_reused",
+    param: "idempotencyKey",
+  });
+  expect(((await simulatorState()).requests["POST Job"] ?? 0) - before).toBe(2);
 });
 
 test("a cross-site POST is refused before anything is read or sent", async ({ page }) => {

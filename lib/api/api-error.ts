@@ -7,8 +7,19 @@ import { isCommCellError } from "@/lib/commcell/errors";
 import { isCacheBusyError } from "@/lib/commcell/job-cache";
 import { ParamError, type ParamProblem } from "@/lib/jobs/url-params";
 
+// Next bundles route handlers and instrumentation apart, so an ApiError made by what the runtime holds
+// (the idempotency stores) is another copy of this class than the routes'; a registered symbol brands
+// every copy's instances, and `instanceof` reads the brand, so each copy knows the others'.
+const BRAND = Symbol.for("commcell-job-monitor.ApiError");
+
 export class ApiError extends Error {
   override readonly name = "ApiError";
+  readonly [BRAND] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: boolean })[BRAND] === true;
+  }
+
   constructor(
     readonly status: number,
     readonly code: string,

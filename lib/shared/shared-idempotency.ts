@@ -76,8 +76,15 @@ export class SharedIdempotency<T> {
       if (value === "DOWN") break;
       if (value === null) return this.shared(link, key, fingerprint, work);
       const held = readHeld<T>(link.unseal(name, value));
-      // Not this deployment's, or not readable: never answered as this request's results.
-      if (held === null) break;
+      // Not this deployment's, or changed: never answered as this request's results, and never acted
+      // on again either, since an action may stand behind it.
+      if (held === null)
+        throw new ApiError(
+          409,
+          "idempotency_record_unreadable",
+          "An action was recorded under this idempotency key, but its record cannot be read here (written with another SESSION_SECRET, or changed): nothing was sent now; look at the jobs, and send a new key to act again.",
+          "idempotencyKey",
+        );
       if (held.fingerprint !== fingerprint) throw reusedKeyError();
       if (held.state === "done") return held.result as T;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

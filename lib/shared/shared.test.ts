@@ -274,6 +274,22 @@ describe("sharing through Redis", () => {
     await expect(b.run("user:a|k1", "kill 8", act)).rejects.toThrow("already used for a different request");
   });
 
+  it("neither acts nor answers for a key whose record another secret sealed: it says so", async () => {
+    const theirs = new SharedIdempotency<string>(
+      new IdempotencyStore(),
+      await link({ ...SCOPE, secret: "another-secret-fedcba9876543210" }),
+    );
+    const ours = new SharedIdempotency<string>(new IdempotencyStore(), await link());
+    let acted = 0;
+    const act = async () => `results ${++acted}`;
+    expect(await theirs.run("user:a|k2", "kill 7", act)).toBe("results 1");
+    await expect(ours.run("user:a|k2", "kill 7", act)).rejects.toMatchObject({
+      status: 409,
+      code: "idempotency_record_unreadable",
+    });
+    expect(acted).toBe(1);
+  });
+
   it("fetches a view once for two instances, and the other takes that answer", async () => {
     const options = { ttlMs: 10_000, maxBytes: 1024 * 1024, keepMs: 60_000 };
     const [a, b] = [new SharedAnswers(await link(), options), new SharedAnswers(await link(), options)];
