@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { countRenders, drawsOverTwoTicks } from "./render-count";
+import { signInAs } from "./sign-in";
 import { advanceClock, jobAction, resetFaults, setFaults, setReason, simulatorJobs } from "./simulator";
 
 test.afterEach(async () => {
@@ -140,6 +141,8 @@ test("invalid URL values are named in a notice and the page still works", async 
 });
 
 test("an outage keeps the rows with a banner saying why", async ({ page }) => {
+  // Signed in, the banner has the CommCell's own words (someone not signed in reads the kind alone).
+  await signInAs(page, "admin");
   await page.goto("/jobs?type=all&window=24h&refresh=1");
   await expect(rows(page).first()).toBeVisible();
   const count = await page.getByTestId("total").textContent();
