@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchApi } from "@/lib/client/fetch-api";
 import { formatAbsolute } from "@/lib/jobs/format";
 import type { JobEvent } from "@/lib/jobs/job-events";
+import { splitPendingReason } from "@/lib/jobs/pending-reason";
 
 const SEVERITY_CLASS = {
   info: "text-[var(--muted)]",
@@ -14,6 +15,31 @@ const SEVERITY_CLASS = {
   major: "text-[var(--tone-danger)]",
   critical: "text-[var(--tone-danger)] font-semibold",
 } as const satisfies Record<JobEvent["severity"], string>;
+
+/**
+ * An event's description, written as pending reasons are (parts joined by `<br>`, each with its source
+ * and process): read into those parts and shown as text, never as the separators themselves.
+ */
+export function EventDescription({ text }: { text: string }) {
+  const parts = splitPendingReason(text);
+  return (
+    <span className="space-y-1">
+      {parts.map((part, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional and never reorder; two may read alike
+        <span key={index} className="block">
+          {part.message}
+          {(part.source || part.process) && (
+            <span className="ml-2 text-xs text-[var(--muted)]">
+              {[part.source && `Source: ${part.source}`, part.process && `Process: ${part.process}`]
+                .filter(Boolean)
+                .join(" · ")}
+            </span>
+          )}
+        </span>
+      ))}
+    </span>
+  );
+}
 
 export function JobEvents({ jobId }: { jobId: number }) {
   const events = useQuery({
@@ -45,7 +71,7 @@ export function JobEvents({ jobId }: { jobId: number }) {
                 {formatAbsolute(event.time, undefined)}
               </time>
               <span className={SEVERITY_CLASS[event.severity]}>{event.severity}</span>
-              <span>{event.description}</span>
+              <EventDescription text={event.description} />
             </li>
           ))}
         </ol>
