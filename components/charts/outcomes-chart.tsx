@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useReducedMotion } from "@/components/hooks/use-reduced-motion";
 import { formatBucketKey } from "@/lib/jobs/format";
 import type { OutcomeRow } from "@/lib/jobs/overview-metrics";
 import { OUTCOME_GROUP, OUTCOMES, type Outcome, STATUS_GROUPS, toneColour } from "@/lib/jobs/status-groups";
@@ -16,6 +17,7 @@ export type LinkedOutcomeRow = OutcomeRow & { readonly links: Readonly<Record<Ou
 
 export function OutcomesChart({ rows, label }: { rows: readonly LinkedOutcomeRow[]; label: string }) {
   const router = useRouter();
+  const still = useReducedMotion();
   return (
     <div className="h-64 w-full" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
@@ -32,6 +34,7 @@ export function OutcomesChart({ rows, label }: { rows: readonly LinkedOutcomeRow
           <Legend />
           {SERIES.map(([key, name, fill]) => (
             <Bar
+              isAnimationActive={!still}
               key={key}
               dataKey={key}
               name={name}

@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { useReducedMotion } from "@/components/hooks/use-reduced-motion";
 import { formatBucketKey, formatBytes } from "@/lib/jobs/format";
 import { useOpenJobs } from "./open-jobs";
 
@@ -41,6 +42,7 @@ export function SavingsChart({
   names?: { application: string; media: string };
 }) {
   const open = useOpenJobs(rows);
+  const still = useReducedMotion();
   return (
     <div className="h-72 w-full" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
@@ -74,6 +76,7 @@ export function SavingsChart({
           <Legend />
           {(["application", "media"] as const).map((series) => (
             <Bar
+              isAnimationActive={!still}
               key={series}
               yAxisId="bytes"
               dataKey={series === "application" ? "applicationBytes" : "mediaBytes"}
@@ -84,6 +87,7 @@ export function SavingsChart({
             />
           ))}
           <Line
+            isAnimationActive={!still}
             yAxisId="percent"
             dataKey="savingsPercent"
             name="Savings"

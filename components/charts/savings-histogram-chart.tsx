@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useReducedMotion } from "@/components/hooks/use-reduced-motion";
 import { type HistogramBin, savingsBinLabel } from "@/lib/jobs/overview-metrics";
 import { useOpenJobs } from "./open-jobs";
 
@@ -8,6 +9,7 @@ import { useOpenJobs } from "./open-jobs";
 export function SavingsHistogramChart({ bins }: { bins: readonly (HistogramBin & { href: string })[] }) {
   const data = bins.map((bin) => ({ label: savingsBinLabel(bin), count: bin.count, href: bin.href }));
   const open = useOpenJobs(data);
+  const still = useReducedMotion();
   return (
     <div className="h-64 w-full" role="img" aria-label="Finished backups by savings percentage">
       <ResponsiveContainer width="100%" height="100%">
@@ -30,7 +32,14 @@ export function SavingsHistogramChart({ bins }: { bins: readonly (HistogramBin &
             contentStyle={{ background: "var(--surface)", borderColor: "var(--border)" }}
             formatter={(value) => [`${value} backups`, "Jobs"]}
           />
-          <Bar dataKey="count" name="Backups" fill="var(--chart-savings)" cursor="pointer" onClick={open} />
+          <Bar
+            isAnimationActive={!still}
+            dataKey="count"
+            name="Backups"
+            fill="var(--chart-savings)"
+            cursor="pointer"
+            onClick={open}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>
