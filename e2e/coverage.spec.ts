@@ -97,7 +97,7 @@ test("a last success opens its job, and a client opens its backups", async ({ pa
   await expect(page).toHaveURL(`/jobs/${jobId}`);
   await expect(page.locator("h1")).toContainText(`Job ${jobId}`);
   await page.goBack();
-  await page.locator(`[data-client="${name}"] summary`).getByRole("link", { name: "backups" }).click();
+  await page.locator(`[data-client="${name}"]`).getByRole("link", { name: "backups" }).click();
   await expect(page).toHaveURL(/\/jobs\?.*client=/);
   await expect(page.locator("tbody tr[data-job-id]").first()).toBeVisible();
   const clients = await page.locator('tbody td[data-column="client"]').allTextContents();

@@ -212,7 +212,7 @@ export function ActionDialog({
           {!results && (
             <button
               type="button"
-              className="rounded bg-[var(--tone-danger)] px-3 py-1 text-white disabled:opacity-50"
+              className="rounded bg-[var(--tone-danger)] px-3 py-1 text-[var(--surface)] disabled:opacity-50"
               disabled={!ready || sending}
               onClick={() => void confirm()}
             >

@@ -77,21 +77,25 @@ export function CoverageTable({
   return (
     <ul className="space-y-2" aria-label="Clients, worst first" data-testid="coverage-clients">
       {clients.map((client) => (
-        <li key={client.id ?? client.name} data-client={client.name} data-state={client.state}>
+        // The link sits beside the summary, not in it: a control inside a summary is one nobody can reach
+        // as itself (axe's nested-interactive).
+        <li
+          key={client.id ?? client.name}
+          data-client={client.name}
+          data-state={client.state}
+          className="relative"
+        >
           <details
             className="rounded-lg border border-[var(--border)] bg-[var(--surface)]"
             open={client.state !== "protected" && client.state !== "excluded" && clients.length <= 20}
           >
-            <summary className="flex cursor-pointer flex-wrap items-center gap-3 px-3 py-2">
+            <summary className="flex cursor-pointer flex-wrap items-center gap-3 py-2 pr-24 pl-3">
               <span className="font-medium">{client.name}</span>
               <CoverageBadge state={client.state} />
               <span className="text-sm text-[var(--muted)]">
                 {client.subclients.length} subclient{client.subclients.length === 1 ? "" : "s"}
                 {client.groups.length > 0 ? ` · ${client.groups.join(", ")}` : ""}
               </span>
-              <Link className="ml-auto text-sm underline" href={clientJobsLink(client.name)}>
-                backups
-              </Link>
             </summary>
             <table className="w-full text-sm">
               <thead className="text-left text-[var(--muted)]">
@@ -112,6 +116,9 @@ export function CoverageTable({
               </tbody>
             </table>
           </details>
+          <Link className="absolute top-2 right-3 text-sm underline" href={clientJobsLink(client.name)}>
+            backups
+          </Link>
         </li>
       ))}
     </ul>

@@ -66,7 +66,7 @@ export function SignInForm({ next }: { next: string | null }) {
       <button
         type="submit"
         disabled={busy}
-        className="rounded-md bg-[var(--tone-info)] px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
+        className="rounded-md bg-[var(--tone-info)] px-4 py-2 text-sm font-medium text-[var(--surface)] disabled:opacity-60"
       >
         {busy ? "Signing in…" : "Sign in"}
       </button>
