@@ -4,6 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { PAGES } from "./pages";
 import { signInAs } from "./sign-in";
 import { simulatorJobs } from "./simulator";
 
@@ -23,16 +24,8 @@ async function blocking(page: Page): Promise<string[]> {
     );
 }
 
-const PAGES = [
-  { name: "the overview", path: "/?window=7d", ready: ".recharts-surface" },
-  { name: "the explorer", path: "/jobs?type=all&window=7d", ready: "tbody tr[data-job-id]" },
-  { name: "coverage", path: "/coverage", ready: "h1" },
-  { name: "sign-in", path: "/login", ready: "form" },
-  { name: "the wall", path: "/wall?type=all&window=7d", ready: '[data-panel="tiles"]' },
-] as const;
-
 for (const scheme of ["light", "dark"] as const) {
-  for (const { name, path, ready } of PAGES) {
+  for (const [name, { path, ready }] of Object.entries(PAGES)) {
     test(`${name} in the ${scheme} theme has no serious violation`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
