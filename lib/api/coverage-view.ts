@@ -3,7 +3,7 @@
 // per cached history, fed only the jobs that are new in each refreshed answer.
 
 import "server-only";
-import { fetchInventory, type Inventory } from "@/lib/commcell/inventory";
+import { fetchInventory, INVENTORY_FAILED, type Inventory } from "@/lib/commcell/inventory";
 import type { RefreshedJobs } from "@/lib/commcell/job-refresh";
 import { type ClientCoverage, CoverageIndex, type CoverageSummary } from "@/lib/jobs/coverage";
 import { COVERAGE_WINDOWS, type CoverageParams, filterCoverage } from "@/lib/jobs/coverage-params";
@@ -36,7 +36,7 @@ function inventoryFor(viewer: Viewer): Promise<Inventory> {
 /** Why coverage is read from jobs alone; a CommCell failure in the words this viewer may see. */
 function inventoryNote(viewer: Viewer, inventory: Extract<Inventory, { kind: "jobs-only" }>): string {
   if (!inventory.failure) return inventory.reason;
-  return `the CommCell did not give the subclient inventory: ${seenBy(viewer, inventory.failure).message}`;
+  return `${INVENTORY_FAILED}: ${seenBy(viewer, inventory.failure).message}`;
 }
 
 /** One index per identity, kept across refreshed answers: each answer's new jobs are added, no more. */

@@ -130,6 +130,16 @@ export function admitAction(viewer: Viewer): asserts viewer is Viewer & { kind: 
     );
 }
 
+/**
+ * Jobs read one by one from the CommCell (Job/{id}), at most READS_PER_REQUEST_MAX of them: past it the
+ * request is refused with `tooMany`, since a preview must not be a crawl. Jobs it has no record of are left out.
+ */
+async function readEach(viewer: Viewer, ids: readonly number[], tooMany: string): Promise<Job[]> {
+  if (ids.length > READS_PER_REQUEST_MAX) throw new ApiError(400, "invalid_parameter", tooMany, "jobIds");
+  const read = await mapLimit(ids, UPSTREAM_CONCURRENCY, (id) => fetchJob(viewer.upstream, id));
+  return read.filter((job) => job !== null);
+}
+
 /** The jobs the action is judged on, as they are now: the view's (through the cache) or each by id. */
 async function jobsNow(
   viewer: Viewer,
@@ -144,29 +154,16 @@ async function jobsNow(
     if (request.allMatching) return { ids: matching.map((job) => job.id), jobs };
     // Chosen rows that left the view since are read one by one: their state, not their absence, decides.
     const missing = (request.jobIds ?? []).filter((id) => !jobs.has(id));
-    if (missing.length > READS_PER_REQUEST_MAX)
-      throw new ApiError(
-        400,
-        "invalid_parameter",
-        `${missing.length} of the chosen jobs are no longer in the view, and at most ${READS_PER_REQUEST_MAX} are read one by one: refresh the view and choose again.`,
-        "jobIds",
-      );
-    for (const job of await mapLimit(missing, UPSTREAM_CONCURRENCY, (id) => fetchJob(viewer.upstream, id)))
-      if (job) jobs.set(job.id, job);
+    const tooMany = `${missing.length} of the chosen jobs are no longer in the view, and at most ${READS_PER_REQUEST_MAX} are read one by one: refresh the view and choose again.`;
+    for (const job of await readEach(viewer, missing, tooMany)) jobs.set(job.id, job);
     return { ids: request.jobIds ?? [], jobs };
   }
   if (request.allMatching)
     throw new ApiError(400, "invalid_parameter", "allMatching needs the view it refers to.", "view");
   const ids = request.jobIds ?? [];
-  if (ids.length > READS_PER_REQUEST_MAX)
-    throw new ApiError(
-      400,
-      "invalid_parameter",
-      `Without the view they were chosen in, at most ${READS_PER_REQUEST_MAX} jobs are read one by one (got ${ids.length}): send view too.`,
-      "jobIds",
-    );
-  const fetched = await mapLimit(ids, UPSTREAM_CONCURRENCY, (id) => fetchJob(viewer.upstream, id));
-  return { ids, jobs: new Map(fetched.filter((job) => job !== null).map((job) => [job.id, job])) };
+  const tooMany = `Without the view they were chosen in, at most ${READS_PER_REQUEST_MAX} jobs are read one by one (got ${ids.length}): send view too.`;
+  const read = await readEach(viewer, ids, tooMany);
+  return { ids, jobs: new Map(read.map((job) => [job.id, job])) };
 }
 
 function previewJob(job: Job): PreviewJob {

@@ -45,17 +45,17 @@ export class StreamQuota {
     if (holding.streams >= this.streamsMax)
       throw refuse(`at most ${this.streamsMax} streams at once for one user or address: close one first`);
     const mine = [...new Set(views)];
-    const added = mine.filter((view) => !holding.views.has(view)).length;
-    if (holding.views.size + added > this.viewsMax)
+    const own = distinctWith(holding.views, mine);
+    if (own > this.viewsMax)
       throw refuse(
-        `at most ${this.viewsMax} distinct views watched at once for one user or address (this stream would make ${holding.views.size + added})`,
+        `at most ${this.viewsMax} distinct views watched at once for one user or address (this stream would make ${own})`,
       );
     const pooled = pool === undefined ? null : (this.pools.get(pool) ?? new Map<string, number>());
     if (pooled) {
-      const fresh = mine.filter((view) => !pooled.has(view)).length;
-      if (pooled.size + fresh > this.viewsMax)
+      const all = distinctWith(pooled, mine);
+      if (all > this.viewsMax)
         throw refuse(
-          `at most ${this.viewsMax} distinct views watched at once by all screens not signed in together (this stream would make ${pooled.size + fresh}): sign in, or poll`,
+          `at most ${this.viewsMax} distinct views watched at once by all screens not signed in together (this stream would make ${all}): sign in, or poll`,
         );
       this.pools.set(pool as string, pooled);
     }
@@ -81,6 +81,11 @@ export class StreamQuota {
   streamsOf(holder: string): number {
     return this.holders.get(holder)?.streams ?? 0;
   }
+}
+
+/** How many distinct views `counts` would hold with `views` added. */
+function distinctWith(counts: ReadonlyMap<string, number>, views: readonly string[]): number {
+  return counts.size + views.filter((view) => !counts.has(view)).length;
 }
 
 /** Adds `by` to each view's count, dropping a view whose count reaches none. */

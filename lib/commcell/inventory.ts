@@ -72,6 +72,9 @@ export function readSubclients(body: string): InventorySubclient[] {
   });
 }
 
+/** How a failed inventory's reason begins; the failure's words follow, as each reader may see them. */
+export const INVENTORY_FAILED = "the CommCell did not give the subclient inventory";
+
 export type Inventory =
   | { readonly kind: "commcell"; readonly subclients: readonly InventorySubclient[] }
   | {
@@ -105,7 +108,7 @@ export async function fetchInventory(session: UpstreamSession): Promise<Inventor
     if (isCommCellError(error) && error.kind !== "auth")
       return {
         kind: "jobs-only",
-        reason: `the CommCell did not give the subclient inventory: ${error.message}`,
+        reason: `${INVENTORY_FAILED}: ${error.message}`,
         failure: error,
       };
     throw error;
